@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import { botFrameworkRouter } from './channels/botFramework.ts';
+import { directLineRouter } from './channels/directline/routes.ts';
+import type { Config } from './config.ts';
+import { projectRoot } from './data/databaseUrl.ts';
+import { notFound } from './errors.ts';
+import { errorHandler, requestContext } from './http.ts';
+import type { Logger } from './logger.ts';
+import { mediationRouter } from './mediation/routes.ts';
+import type { Services } from './services.ts';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  services: Services;
+  /** Built widget bundle; read per request in development so a rebuild shows without restart. */
+  widgetPath?: string;
+}
+
+/** Where a browser or client can reach this server, for the stream URLs it is given. */
+function publicBase(req: Request, config: Config): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** The express app without listen(): tests use it directly or on a free port. */
+export function createApp({ config, logger, services, widgetPath = join(projectRoot, 'dist/widget.js') }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestContext(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      // The widget script and the Direct Line API are loaded by other sites' pages.
+      crossOriginResourcePolicy: { policy: 'same-site' },
+    }),
+  );
+  // 64 kB is far above any real activity or login; larger bodies are refused before parsing.
+  app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await services.db.$queryRawUnsafe('SELECT 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+
+  app.use(botFrameworkRouter(services.agent, { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appTenantId: config.MicrosoftAppTenantId }).router);
+  app.use(
+    directLineRouter(services.directLine, (req, conversationId, token) => {
+      const base = publicBase(req, config).replace(/^http/, 'ws');
+      return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+    }),
+  );
+  app.use(mediationRouter(services.mediatorAuth, services.cases));
+
+  app.get('/widget.js', (_req, res, next) => {
+    if (!existsSync(widgetPath)) return next(notFound('The widget is not built; run npm start or npm run build:widget'));
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('Cache-Control', config.isProduction ? 'public, max-age=300' : 'no-cache');
+    res.send(readFileSync(widgetPath));
+  });
+  app.use(express.static(join(projectRoot, 'web-widget/public'), { index: 'index.html', extensions: ['html'] }));
+
+  app.use((req, _res, next) => next(notFound(`No route for ${req.method} ${req.path}`)));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { Locale } from '../i18n/index.ts';
+
+/** The pieces of information a question can ask for (contract: channelData.slot). */
+export const slots = [
+  'consent', 'insurer', 'fullName', 'dateOfBirth', 'policyNumber', 'phone', 'email', 'postcode',
+  'hospital', 'specialty', 'waitingWeeks', 'maxTravelKm', 'contactPreference', 'confirm',
+] as const;
+export type Slot = (typeof slots)[number];
+
+/** One message to the patient; the bot layer turns it into an Activity. */
+export interface Reply {
+  text: string;
+  slot?: Slot;
+  choices?: string[];
+  caseReference?: string;
+}
+
+/** A Bot Framework event to emit after the messages (e.g. handoff.initiate). */
+export interface OutgoingEvent {
+  name: string;
+  value: unknown;
+  attachments?: { contentType: string; content: unknown }[];
+}
+
+export interface TenantView {
+  id: string;
+  displayName: string;
+  kind: 'insurer' | 'hospital';
+  formality: 'u' | 'je';
+  responseWorkingDays: number;
+}
+
+export interface TurnInfo {
+  conversationId: string;
+  channel: string;
+  tenant: TenantView;
+  now: Date;
+}
+
+export type PatientInput = { kind: 'start'; locale?: Locale } | { kind: 'message'; text: string; locale?: Locale };
+
+export interface TurnResult<S> {
+  state: S;
+  replies: Reply[];
+  events: OutgoingEvent[];
+}

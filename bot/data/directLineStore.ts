@@ -1,0 +1,89 @@
+import type { Activity } from '@microsoft/agents-activity';
+import type { Db } from './db.ts';
+
+export interface StoredConversation {
+  id: string;
+  tenantId: string;
+  locale: string;
+  started: boolean;
+}
+
+export interface TokenRecord {
+  tenantId: string;
+  conversationId: string;
+  expiresAt: Date;
+  revoked: boolean;
+}
+
+/** Direct Line conversations, their ordered activities and their tokens, all in the database. */
+export class DirectLineStore {
+  constructor(private readonly db: Db) {}
+
+  async createConversation(input: { id: string; tenantId: string; locale: string }): Promise<StoredConversation> {
+    const row = await this.db.conversation.create({ data: { id: input.id, tenantId: input.tenantId, channel: 'directline', locale: input.locale } });
+    return { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started };
+  }
+
+  async findConversation(id: string): Promise<StoredConversation | null> {
+    const row = await this.db.conversation.findUnique({ where: { id } });
+    return row ? { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started } : null;
+  }
+
+  /** Marks the conversation started; true only for the caller that flipped it (the welcome runs once). */
+  async markStarted(id: string): Promise<boolean> {
+    const updated = await this.db.conversation.updateMany({ where: { id, started: false }, data: { started: true } });
+    return updated.count === 1;
+  }
+
+  async saveToken(hash: string, record: Omit<TokenRecord, 'revoked'>): Promise<void> {
+    await this.db.directLineToken.create({ data: { hash, ...record } });
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const row = await this.db.directLineToken.findUnique({ where: { hash } });
+    return row ? { tenantId: row.tenantId, conversationId: row.conversationId, expiresAt: row.expiresAt, revoked: row.revokedAt !== null } : null;
+  }
+
+  /**
+   * Appends activities in order. Sequence numbers are reserved with one atomic increment, so
+   * concurrent writers (even on other instances) never share a number.
+   */
+  async append(conversationId: string, fromRole: 'user' | 'bot', activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
+    if (activities.length === 0) return [];
+    return this.db.$transaction(async (tx) => {
+      const conv = await tx.conversation.update({
+        where: { id: conversationId },
+        data: { nextSeq: { increment: activities.length }, lastActivityAt: new Date() },
+        select: { nextSeq: true },
+      });
+      const first = conv.nextSeq - activities.length;
+      const stored = activities.map((activity, i) => {
+        const seq = first + i;
+        return { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}`, seq };
+      });
+      await tx.directLineActivity.createMany({
+        data: stored.map(({ seq, ...activity }) => ({ id: activity.id, conversationId, seq, fromRole, json: JSON.stringify(activity) })),
+      });
+      return stored.map(({ seq: _seq, ...activity }) => activity);
+    });
+  }
+
+  /** Activities after the watermark, oldest first, and the new watermark. */
+  async since(conversationId: string, watermark: number, limit = 500): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const rows = await this.db.directLineActivity.findMany({
+      where: { conversationId, seq: { gt: watermark } },
+      orderBy: { seq: 'asc' },
+      take: limit,
+    });
+    const last = rows.at(-1);
+    return { activities: rows.map((r) => JSON.parse(r.json) as Partial<Activity>), watermark: last ? last.seq : watermark };
+  }
+
+  /** Erases a conversation and everything it said (the patient's right to removal). */
+  async eraseConversation(id: string): Promise<void> {
+    await this.db.$transaction([
+      this.db.directLineActivity.deleteMany({ where: { conversationId: id } }),
+      this.db.directLineToken.updateMany({ where: { conversationId: id, revokedAt: null }, data: { revokedAt: new Date() } }),
+    ]);
+  }
+}

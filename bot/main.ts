@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import { createApp } from './app.ts';
+import { attachDirectLineStream } from './channels/directline/stream.ts';
+import { loadConfig } from './config.ts';
+import { createDb, tuneSqlite } from './data/db.ts';
+import { createI18n } from './i18n/index.ts';
+import { createLogger } from './logger.ts';
+import { createServices } from './services.ts';
+import { demoAccounts } from '../prisma/demoData.ts';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const db = createDb(config.DATABASE_URL);
+await tuneSqlite(db);
+const services = createServices(config, db, logger, await createI18n());
+const app = createApp({ config, logger, services });
+const server = createServer(app);
+const stream = attachDirectLineStream(server, services.directLine, logger);
+
+server.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const base = config.PUBLIC_URL ?? `http://localhost:${port}`;
+  const lines = [
+    '',
+    `Wachtwijzer is running on ${base}`,
+    `  Demo host page (widget):   ${base}/`,
+    `  Bot Framework endpoint:    ${base}/api/messages  (authentication ${config.botAuthEnabled ? 'on' : 'off: MicrosoftAppId is empty'})`,
+    `  Direct Line 3.0:           ${base}/v3/directline`,
+    `  Health:                    ${base}/healthz`,
+  ];
+  if (!config.isProduction) {
+    lines.push('', 'Demo accounts (demo data, never created in production):');
+    for (const a of demoAccounts(config.DEMO_PASSWORD)) lines.push(`  ${a.email.padEnd(36)} password: ${a.password}   (${a.tenant}, ${a.role})`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  logger.info({ port }, 'listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: no new connections, finishing turns in flight');
+  stream.close();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await services.directLine.drain(config.SHUTDOWN_TIMEOUT_MS);
+  await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
+  server.closeAllConnections();
+  await db.$disconnect();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,68 @@
+import type { i18n } from 'i18next';
+import type { Config } from './config.ts';
+import type { Db } from './data/db.ts';
+import type { Logger } from './logger.ts';
+import { createAgent } from './agent.ts';
+import { CaseStore } from './data/caseStore.ts';
+import { DirectLineStore } from './data/directLineStore.ts';
+import { MediatorStore } from './data/mediators.ts';
+import { PrismaStorage } from './data/prismaStorage.ts';
+import { TenantRepository } from './data/tenants.ts';
+import { DirectLineService } from './channels/directline/service.ts';
+import { DirectLineTokens } from './channels/directline/tokens.ts';
+import { MediatorAuth } from './mediation/auth.ts';
+import type { ConversationServices } from './conversation/engine.ts';
+import { translator } from './i18n/index.ts';
+import { addWorkingDays } from './domain/workingDays.ts';
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Wires repositories, the agent and the channels' use-cases; no HTTP here. */
+export function createServices(config: Config, db: Db, logger: Logger, i18next: i18n) {
+  const tenants = new TenantRepository(db);
+  const cases = new CaseStore(db);
+  const directLineStore = new DirectLineStore(db);
+  const mediators = new MediatorStore(db);
+  const storage = new PrismaStorage(db);
+
+  const conversationServices: ConversationServices = {
+    t: (locale) => translator(i18next, locale),
+    async insurerTenants() {
+      return (await tenants.list()).filter((t) => t.kind === 'insurer').map((t) => ({ id: t.id, displayName: t.displayName }));
+    },
+    async createCase(handoff) {
+      const insurer = await tenants.find(handoff.insurerTenantId);
+      if (!insurer || insurer.kind !== 'insurer') throw new Error(`Case for unknown insurer ${handoff.insurerTenantId}`);
+      const now = new Date();
+      const { case: stored, created } = await cases.create({
+        insurerTenantId: insurer.id,
+        sourceTenantId: handoff.sourceTenantId,
+        conversationId: handoff.conversationId,
+        idempotencyKey: handoff.idempotencyKey,
+        locale: handoff.locale,
+        channel: handoff.channel,
+        priority: handoff.priority,
+        request: handoff.request,
+        transcript: handoff.transcript,
+        firstContactDueAt: addWorkingDays(now, insurer.responseWorkingDays),
+      });
+      logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
+      return { reference: stored.reference, created };
+    },
+  };
+
+  const agent = createAgent({
+    storage,
+    services: conversationServices,
+    defaultTenantId: config.BOT_TENANT,
+    logger,
+    async findTenant(id) {
+      const t = await tenants.find(id);
+      return t ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays } : null;
+    },
+  });
+  const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
+  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent);
+  const mediatorAuth = new MediatorAuth(mediators, config.isProduction);
+  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, i18next };
+}

@@ -1,0 +1,34 @@
+/** The demo tenants and accounts of the contract. Demo data: never created when NODE_ENV=production. */
+
+const localOrigins = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+const weekdays = { mon: ['08:30', '17:00'], tue: ['08:30', '17:00'], wed: ['08:30', '17:00'], thu: ['08:30', '17:00'], fri: ['08:30', '17:00'] };
+
+export const demoTenants = [
+  {
+    id: 'demo-verzekeraar', displayName: 'Demo Verzekeraar', kind: 'insurer', insurerConcern: null,
+    allowedOrigins: localOrigins, theme: { primaryColor: '#00607a', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'u',
+    officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 2, retentionDays: 90,
+  },
+  {
+    id: 'andere-verzekeraar', displayName: 'Andere Verzekeraar', kind: 'insurer', insurerConcern: null,
+    allowedOrigins: localOrigins, theme: { primaryColor: '#7a1f5c', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'je',
+    officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 3, retentionDays: 90,
+  },
+  {
+    id: 'demo-ziekenhuis', displayName: 'Demo Ziekenhuis', kind: 'hospital', insurerConcern: null,
+    allowedOrigins: localOrigins, theme: { primaryColor: '#1d5e2f', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'u',
+    officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 2, retentionDays: 90,
+  },
+] as const;
+
+/** Server-to-server Direct Line secret of a demo tenant (demo only; real tenants get a random one). */
+export const demoDirectLineSecret = (tenantId: string) => `demo-secret-${tenantId}`;
+
+export function demoAccounts(password: string) {
+  return demoTenants
+    .filter((t) => t.kind === 'insurer')
+    .flatMap((t) => [
+      { email: `mediator@${t.id}.test`, name: `Demo bemiddelaar (${t.displayName})`, role: 'mediator' as const, tenant: t.id, password },
+      { email: `admin@${t.id}.test`, name: `Demo beheerder (${t.displayName})`, role: 'admin' as const, tenant: t.id, password },
+    ]);
+}
