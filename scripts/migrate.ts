@@ -7,7 +7,7 @@
  *   tsx scripts/migrate.ts create NAME   write prisma/migrations/<ts>_NAME/migration.sql from the schema
  *   tsx scripts/migrate.ts deploy        apply pending migrations to DATABASE_URL
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -40,13 +40,25 @@ async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promi
  * better-sqlite3 rejects multi-statement executeRaw, which the engine uses to replay old migration
  * files into the shadow database (P3006); route those calls to executeScript.
  */
-function withScriptCapableShadow(factory: PrismaBetterSqlite3): SqlMigrationAwareDriverAdapterFactory {
+type ClosableFactory = SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> };
+
+function withScriptCapableShadow(factory: PrismaBetterSqlite3): ClosableFactory {
+  // The engine never closes its connections; we do, so the file is free for the next client.
+  const opened: SqlDriverAdapter[] = [];
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: () => factory.connect(),
+    async disposeAll() {
+      await Promise.all(opened.splice(0).map((c) => c.dispose().catch(() => undefined)));
+    },
+    async connect() {
+      const connection = await factory.connect();
+      opened.push(connection);
+      return connection;
+    },
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const shadow = await factory.connectToShadowDb();
+      opened.push(shadow);
       const executeRaw = shadow.executeRaw.bind(shadow);
       shadow.executeRaw = async (query) => {
         if (query.args.length === 0) {
@@ -94,7 +106,16 @@ function factoryFor(url: string): PrismaBetterSqlite3 {
 
 /** Applies every pending migration; returns the names applied. */
 export async function deployMigrations(url: string): Promise<string[]> {
-  const engine = await loadEngine(withScriptCapableShadow(factoryFor(url)));
+  const factory = withScriptCapableShadow(factoryFor(url));
+  try {
+    return await deployWith(factory, url);
+  } finally {
+    await factory.disposeAll();
+  }
+}
+
+async function deployWith(factory: ClosableFactory, url: string): Promise<string[]> {
+  const engine = await loadEngine(factory);
   const list = migrationsList();
   if (list.migrationDirectories.length === 0) throw new Error('No migrations in prisma/migrations; run npm run db:migrate:create -- init');
   const history = hasMigrationTable(sqliteFilePath(url))
@@ -112,7 +133,17 @@ export async function createMigration(name: string): Promise<string | null> {
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error('Migration name: letters, digits and underscores only');
   // A scratch database replays the existing migrations; the engine diffs it against the schema.
   const scratch = join(projectRoot, '.tmp', `migrate-${process.pid}.db`);
-  const engine = await loadEngine(withScriptCapableShadow(factoryFor(`file:${scratch}`)));
+  const factory = withScriptCapableShadow(factoryFor(`file:${scratch}`));
+  try {
+    return await createWith(factory, name);
+  } finally {
+    await factory.disposeAll();
+    rmSync(scratch, { force: true });
+  }
+}
+
+async function createWith(factory: ClosableFactory, name: string): Promise<string | null> {
+  const engine = await loadEngine(factory);
   const list = migrationsList();
   await engine.applyMigrations({ migrationsList: list, filters });
   await engine.devDiagnostic({ migrationsList: list, filters });

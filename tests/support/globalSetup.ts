@@ -1,21 +1,29 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import { deployMigrations } from '../../scripts/migrate.ts';
 import { createDb } from '../../bot/data/db.ts';
 import { seed } from '../../prisma/seed.ts';
 
-export const testDir = join(projectRoot, '.tmp/test');
-export const templatePath = join(testDir, 'template.db');
+// One folder per run, so two runs at once (CI, a developer, a helper) never share databases.
+const runsDir = join(projectRoot, '.tmp/test-runs');
 
 /** Migrates and seeds one template database per run; each test copies it (house style: real SQLite, no mocks). */
-export default async function setup(): Promise<void> {
-  rmSync(testDir, { recursive: true, force: true });
+export default async function setup(): Promise<() => void> {
+  mkdirSync(runsDir, { recursive: true });
+  for (const old of readdirSync(runsDir)) {
+    const path = join(runsDir, old);
+    if (Date.now() - statSync(path).mtimeMs > 6 * 3600_000) rmSync(path, { recursive: true, force: true });
+  }
+  const testDir = join(runsDir, `run-${process.pid}-${Date.now()}`);
+  const templatePath = join(testDir, 'template.db');
   mkdirSync(testDir, { recursive: true });
+  process.env.WACHTWIJZER_TEST_DIR = testDir;
   await deployMigrations(`file:${templatePath}`);
   const db = createDb(`file:${templatePath}`);
   await seed(db, { production: false, demoPassword: 'demo' });
   await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
   await db.$queryRawUnsafe('PRAGMA journal_mode = DELETE');
   await db.$disconnect();
+  return () => rmSync(testDir, { recursive: true, force: true });
 }

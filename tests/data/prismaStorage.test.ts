@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PrismaStorage, StateConflictError } from '../../bot/data/prismaStorage.ts';
+import type { Db } from '../../bot/data/db.ts';
+import { freshDatabase } from '../support/db.ts';
+
+describe('PrismaStorage (the Agents SDK Storage on the database)', () => {
+  let db: Db;
+  let storage: PrismaStorage;
+  beforeEach(async () => {
+    ({ db } = await freshDatabase());
+    storage = new PrismaStorage(db);
+  });
+  afterEach(async () => db.$disconnect());
+
+  it('reads back what it wrote, with an eTag, and nothing for unknown keys', async () => {
+    await storage.write({ a: { count: 1 } });
+    const items = await storage.read(['a', 'missing']);
+    expect(items.a).toMatchObject({ count: 1 });
+    expect(typeof items.a.eTag).toBe('string');
+    expect(items.missing).toBeUndefined();
+  });
+
+  it('accepts a write with the current eTag and rejects one with a stale eTag', async () => {
+    await storage.write({ a: { count: 1 } });
+    const first = (await storage.read(['a'])).a;
+    await storage.write({ a: { ...first, count: 2 } });
+    await expect(storage.write({ a: { ...first, count: 3 } })).rejects.toBeInstanceOf(StateConflictError);
+    expect((await storage.read(['a'])).a.count).toBe(2);
+  });
+
+  it('lets "*" overwrite regardless, and deletes', async () => {
+    await storage.write({ a: { count: 1 } });
+    await storage.write({ a: { count: 5, eTag: '*' } });
+    expect((await storage.read(['a'])).a.count).toBe(5);
+    await storage.delete(['a']);
+    expect(await storage.read(['a'])).toEqual({});
+  });
+
+  it('lets exactly one of two concurrent writers with the same eTag win', async () => {
+    await storage.write({ a: { count: 1 } });
+    const seen = (await storage.read(['a'])).a;
+    const results = await Promise.allSettled([storage.write({ a: { ...seen, count: 2 } }), storage.write({ a: { ...seen, count: 3 } })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+});

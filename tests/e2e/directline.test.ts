@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import XHR from 'xhr2';
+import WS from 'ws';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+// Microsoft's client expects browser globals; in Node they come from xhr2 and ws.
+Object.assign(globalThis, { XMLHttpRequest: XHR, WebSocket: WS });
+const { DirectLine, ConnectionStatus } = await import('botframework-directlinejs');
+
+type Act = {
+  id?: string;
+  type: string;
+  name?: string;
+  text?: string;
+  from: { id: string };
+  channelData?: { slot?: string; caseReference?: string };
+  suggestedActions?: { actions: { value: unknown }[] };
+};
+
+async function tokenFor(server: TestServer, tenant = 'demo-verzekeraar', locale = 'nl') {
+  const r = await fetch(`${server.url}/v3/directline/tokens/generate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost:8080' },
+    body: JSON.stringify({ tenant, locale }),
+  });
+  expect(r.status).toBe(200);
+  return (await r.json()) as { conversationId: string; token: string; expires_in: number };
+}
+
+/** A patient using Microsoft's own Direct Line client against our endpoint. */
+export function patient(server: TestServer, token: string, webSocket: boolean) {
+  const dl = new DirectLine({ token, domain: `${server.url}/v3/directline`, webSocket, pollingInterval: 200 });
+  const received: Act[] = [];
+  const subscription = dl.activity$.subscribe((a) => received.push(a as Act));
+  const userId = `patient-${Math.random().toString(36).slice(2, 8)}`;
+  const botMessages = () => received.filter((a) => a.from.id !== userId && a.type === 'message');
+  return {
+    dl,
+    received,
+    botMessages,
+    async waitFor(predicate: (msgs: Act[]) => boolean, ms = 8000): Promise<Act[]> {
+      const start = Date.now();
+      while (Date.now() - start < ms) {
+        if (predicate(botMessages())) return botMessages();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`timed out; bot said: ${botMessages().map((m) => m.text).join(' | ')}`);
+    },
+    async say(text: string): Promise<void> {
+      await new Promise<void>((resolve, reject) =>
+        dl.postActivity({ type: 'message', from: { id: userId }, text } as never).subscribe({ next: () => resolve(), error: reject }),
+      );
+    },
+    end() {
+      subscription.unsubscribe();
+      dl.end();
+    },
+  };
+}
+
+describe("Direct Line with Microsoft's botframework-directlinejs client", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  for (const webSocket of [false, true]) {
+    it(`welcomes, asks with a slot and stores a case (${webSocket ? 'WebSocket stream' : 'polling'})`, async () => {
+      const { token } = await tokenFor(server);
+      const p = patient(server, token, webSocket);
+      const welcome = await p.waitFor((m) => m.length >= 3);
+      expect(welcome[0]?.text).toContain('Wachtwijzer');
+      expect(welcome.some((m) => /privacy/i.test(m.text ?? ''))).toBe(true);
+
+      await p.say('Ik wil dat mijn verzekeraar bemiddelt');
+      const consent = await p.waitFor((m) => m.some((a) => a.channelData?.slot === 'consent'));
+      const ask = consent.find((a) => a.channelData?.slot === 'consent')!;
+      expect(ask.suggestedActions?.actions.length).toBeGreaterThanOrEqual(2);
+
+      await p.say(String(ask.suggestedActions!.actions[0]!.value));
+      await p.waitFor((m) => m.some((a) => a.channelData?.slot === 'fullName'));
+      await p.say('Kees van Dijk');
+      const done = await p.waitFor((m) => m.some((a) => a.channelData?.caseReference));
+      const reference = done.find((a) => a.channelData?.caseReference)!.channelData!.caseReference!;
+      expect(reference).toMatch(/^ZB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      const stored = await server.services.cases.findForInsurer(reference, 'demo-verzekeraar');
+      expect(stored?.request).toMatchObject({ patient: { fullName: 'Kees van Dijk' }, consent: { given: true } });
+      // The hand-off is announced in the Bot Framework vocabulary too.
+      await p.waitFor(() => p.received.some((a) => a.type === 'event' && a.name === 'handoff.initiate'));
+      p.end();
+    });
+  }
+
+  it('resumes the same conversation with the same token after a page reload, without a second welcome', async () => {
+    const { token } = await tokenFor(server);
+    const first = patient(server, token, false);
+    await first.waitFor((m) => m.length >= 3);
+    await first.say('hallo');
+    await first.waitFor((m) => m.some((a) => a.channelData?.slot === 'consent'));
+    first.end();
+
+    const again = patient(server, token, false);
+    const history = await again.waitFor((m) => m.some((a) => a.channelData?.slot === 'consent'));
+    expect(history.filter((a) => /^Hallo! Ik ben Wachtwijzer/.test(a.text ?? ''))).toHaveLength(1);
+    expect(new Set(again.received.map((a) => a.id)).size).toBe(again.received.length);
+    again.end();
+  });
+
+  it('reports the connection online', async () => {
+    const { token } = await tokenFor(server);
+    const p = patient(server, token, false);
+    const statuses: number[] = [];
+    const sub = p.dl.connectionStatus$.subscribe((s) => statuses.push(s));
+    await p.waitFor((m) => m.length >= 1);
+    expect(statuses).toContain(ConnectionStatus.Online);
+    sub.unsubscribe();
+    p.end();
+  });
+});
