@@ -4,6 +4,7 @@ import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { botFrameworkRouter } from './channels/botFramework.ts';
 import { directLineRouter } from './channels/directline/routes.ts';
+import { widgetConfigRouter } from './channels/widgetConfig.ts';
 import type { Config } from './config.ts';
 import { projectRoot } from './data/databaseUrl.ts';
 import { notFound } from './errors.ts';
@@ -69,6 +70,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     }),
   );
   app.use(mediationRouter(services.mediatorAuth, services.cases));
+  app.use(widgetConfigRouter(services.tenants));
 
   app.get('/widget.js', (_req, res, next) => {
     if (!existsSync(widgetPath)) return next(notFound('The widget is not built; run npm start or npm run build:widget'));
