@@ -1,9 +1,8 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, type Storage, type TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { Logger } from './logger.ts';
-import type { ConversationServices } from './conversation/engine.ts';
+import type { ConversationServices } from './conversation/ports.ts';
 import { runTurn } from './conversation/engine.ts';
-import type { ConversationState } from './conversation/state.ts';
 import type { OutgoingEvent, PatientInput, Reply, TenantView } from './conversation/types.ts';
 import { isLocale, type Locale } from './i18n/index.ts';
 
@@ -60,8 +59,9 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
 
   async function handle(context: TurnContext, state: TurnState, input: PatientInput): Promise<void> {
     const tenant = await tenantFor(context);
-    const previous = state.getValue(stateKey) as ConversationState | undefined;
-    const result = await runTurn(previous, input, { conversationId: context.activity.conversation?.id ?? 'unknown', channel: context.activity.channelId ?? 'unknown', tenant, now: now() }, deps.services);
+    const previous: unknown = state.getValue(stateKey);
+    const conversationId = context.activity.conversation?.id ?? 'unknown';
+    const result = await runTurn(previous, input, { conversationId, channel: context.activity.channelId ?? 'unknown', tenant, now: now() }, deps.services);
     state.setValue(stateKey, result.state);
     // The SDK saves state only in after-turn handlers; saving before replying means a reply is
     // never visible for a state that was not stored.

@@ -1,140 +1,337 @@
-import type { TFunction } from 'i18next';
 import type { Locale } from '../i18n/index.ts';
-import { initialState, type ConversationState } from './state.ts';
-import type { OutgoingEvent, PatientInput, Reply, TurnInfo, TurnResult } from './types.ts';
+import type { Understood } from '../understanding/types.ts';
+import * as flows from './flows.ts';
+import { askIntakeSlot, continueIntake, correctable, showSummary, submitCase } from './intake.ts';
+import type { ConversationServices } from './ports.ts';
+import { readSlotAnswer, looksLikeBsn } from './slotAnswers.ts';
+import { upgradeState, type ConversationState } from './state.ts';
+import { Turn } from './turn.ts';
+import type { PatientInput, Slot, TurnInfo, TurnResult } from './types.ts';
 
-/** The structured request of the contract, as the conversation hands it over. */
-export interface HandoffRequest {
-  insurerTenantId: string;
-  sourceTenantId: string;
-  conversationId: string;
-  channel: string;
-  priority: number;
-  idempotencyKey: string;
-  locale: Locale;
-  request: Record<string, unknown>;
-  transcript: ConversationState['transcript'];
+export type { ConversationServices, HandoffRequest } from './ports.ts';
+
+const maxText = 2000;
+
+// Intents that may interrupt a pending question: answered, then the question is asked again.
+const interrupting = new Set(['privacy', 'human_agent', 'medical_advice', 'rights', 'postponed_care', 'treatment_elsewhere', 'waiting_time', 'thanks_goodbye']);
+
+type Command = flows.Topic | 'language' | 'restart' | 'delete' | 'status' | 'noThanks' | 'continue' | 'stay';
+
+const restartPattern = /^(opnieuw|opnieuw beginnen|begin opnieuw|start opnieuw|herstart|reset|restart|start over|start again|begin again)[.!]?$/i;
+const deletePattern = /\b(verwijder|wis|delete|erase|remove)\b.*\b(gegevens|data|gesprek|conversation|chat|informatie|information)\b/i;
+const statusPattern = /\b(status|stand van zaken|hoe staat het|where is|how is|what'?s happening)\b.*\b(aanvraag|verzoek|request|case|zaak)\b|\bZB-?[0-9A-Z]{4}-?[0-9A-Z]{4}\b/i;
+const languagePatterns: Record<Locale, RegExp> = {
+  en: /^(english|engels|in english|in het engels|speak english|english please|can we speak english\??)[.!]?$/i,
+  nl: /^(nederlands|dutch|in dutch|in het nederlands|nederlands graag|spreek nederlands)[.!]?$/i,
+};
+
+/** Exact titles of the choices we offered, in both languages, so a tap always means what it says. */
+function matchCommand(turn: Turn, text: string): { command: Command; locale?: Locale } | null {
+  const norm = text.trim().toLowerCase();
+  for (const locale of ['nl', 'en'] as const) {
+    const t = turn.services.t(locale);
+    for (const topic of flows.topics) if (norm === String(t(`choices.${topic}`)).toLowerCase()) return { command: topic };
+    for (const key of ['noThanks', 'continue', 'stay'] as const) if (norm === String(t(`choices.${key}`)).toLowerCase()) return { command: key };
+    if (norm === String(t('choices.deleteData')).toLowerCase()) return { command: 'delete' };
+  }
+  for (const locale of ['nl', 'en'] as const) if (languagePatterns[locale].test(norm)) return { command: 'language', locale };
+  if (restartPattern.test(norm)) return { command: 'restart' };
+  if (deletePattern.test(norm)) return { command: 'delete' };
+  if (statusPattern.test(text)) return { command: 'status' };
+  return null;
 }
 
-/** What the conversation needs from the outside world, as narrow interfaces. */
-export interface ConversationServices {
-  t(locale: Locale): TFunction;
-  insurerTenants(): Promise<{ id: string; displayName: string }[]>;
-  createCase(request: HandoffRequest): Promise<{ reference: string; created: boolean }>;
+// BSNs are never stored, not even in the transcript a mediator may read.
+function redact(text: string): string {
+  return text.replace(/\b\d{9}\b/g, (m) => (looksLikeBsn(m) ? '[BSN verwijderd]' : m));
 }
 
-const yes = /^(ja|yes|ok|oke|okay|akkoord|goed|prima|sure|yep|jazeker|i agree|agree)\b/i;
-const no = /^(nee|no|niet|liever niet|nope|no thanks|nee dank)/i;
+/** Asks the pending question again, with its slot (after an interruption or a misunderstanding). */
+async function reask(turn: Turn): Promise<void> {
+  const pending = turn.state.pending;
+  if (!pending) return;
+  const { slot, flow } = pending;
+  if (slot === 'consent') {
+    turn.ask('consent', 'intake', 'consent.ask', { insurer: insurerLabel(turn) }, [turn.choice('consentYes'), turn.choice('consentNo')]);
+  } else if (slot === 'confirm') {
+    showSummary(turn);
+  } else if (flow === 'status') {
+    turn.ask('dateOfBirth', 'status', 'status.askDateOfBirth', { reference: turn.state.status.reference });
+  } else if (flow === 'intake' || flow === 'correct') {
+    await askIntakeSlot(turn, slot, flow);
+  } else if (slot === 'maxTravelKm') {
+    await askIntakeSlot(turn, slot, 'correct');
+    turn.state.pending = { slot, flow };
+  } else {
+    turn.ask(slot, flow, slot === 'hospital' ? 'ask.hospitalForWaitingTime' : `ask.${slot}`);
+  }
+}
+
+function insurerLabel(turn: Turn): string {
+  return turn.info.tenant.kind === 'insurer' ? turn.info.tenant.displayName : (turn.state.facts.insurer?.name ?? turn.text('intake.yourInsurer'));
+}
+
+/** Facts a free message mentions (not an answer to a question): a new mention replaces an old one. */
+function captureFacts(state: ConversationState, understood: Understood): void {
+  const e = understood.entities;
+  if (e.specialty) {
+    state.facts.specialty = e.specialty;
+    state.facts.treatment = e.specialtyTerm?.label ?? state.facts.treatment;
+    if (e.careType) state.facts.careType = e.careType;
+  }
+  if (e.hospital) state.facts.hospital = e.hospital;
+  if (e.waitingWeeks !== null && e.waitingWeeks >= 0 && e.waitingWeeks <= 520) state.facts.waitingWeeks = e.waitingWeeks;
+  if (e.postcode && e.postcode.length === 6) state.facts.postcode = e.postcode;
+  if (understood.intent === 'postponed_care') state.postponed = true;
+}
+
+async function answerPending(turn: Turn, text: string, understood: Understood): Promise<boolean> {
+  const { state, info, services } = turn;
+  const pending = state.pending!;
+  const yesNo = understood.yesNo ?? services.understanding.parseYesNo(text);
+  const lower = text.trim().toLowerCase();
+
+  if (pending.slot === 'consent') {
+    const said = lower === turn.choice('consentYes').toLowerCase() ? 'yes' : lower === turn.choice('consentNo').toLowerCase() ? 'no' : yesNo;
+    if (said === 'yes') {
+      state.consent = { given: true, at: info.now.toISOString(), text: [turn.text('consent.what', { insurer: insurerLabel(turn) }), turn.text('consent.why'), turn.text('consent.keep', { days: info.tenant.retentionDays })].join(' ') };
+      state.misses = 0;
+      await continueIntake(turn);
+      return true;
+    }
+    if (said === 'no') {
+      state.consent = null;
+      state.pending = null;
+      turn.say('consent.declined');
+      turn.offer(flows.topicChoices(turn, ['waitingTime', 'rights', 'elsewhere']));
+      return true;
+    }
+  } else if (pending.slot === 'confirm' && pending.flow === 'intake') {
+    if (lower === turn.choice('confirmChange').toLowerCase() || yesNo === 'no' || /aanpassen|wijzigen|veranderen|change|correct|edit/.test(lower)) {
+      state.pending = null;
+      state.correcting = true;
+      turn.say('summary.which', {}, { choices: correctable.filter((s) => s !== 'insurer' || info.tenant.kind === 'hospital').filter((s) => (s === 'phone' ? state.facts.contactPreference === 'phone' : s === 'email' ? state.facts.contactPreference === 'email' : true)).map((s) => turn.text(`fields.${s}`)) });
+      return true;
+    }
+    if (lower === turn.choice('confirmSend').toLowerCase() || yesNo === 'yes') {
+      await submitCase(turn);
+      return true;
+    }
+  } else {
+    const answer = await readSlotAnswer(pending.slot, text, { locale: state.locale, now: info.now, services, bsnWarned: state.bsnWarned });
+    if (answer.ok) {
+      answer.apply(state.facts);
+      state.misses = 0;
+      state.bsnWarned = null;
+      await continueFlow(turn, pending.flow, pending.slot);
+      return true;
+    }
+    if (answer.bsn) state.bsnWarned = answer.bsn;
+    if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) || answer.bsn) {
+      state.misses += 1;
+      turn.say(answer.errorKey, answer.params ?? {});
+      if (state.misses >= 2) turn.say('unclear.offerPerson');
+      await reask(turn);
+      if (state.misses >= 2) turn.replies.at(-1)!.choices = [...(turn.replies.at(-1)!.choices ?? []), turn.choice('human'), turn.choice('restart')];
+      return true;
+    }
+    return false;
+  }
+  if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6)) {
+    state.misses += 1;
+    turn.say('invalid.yesNo');
+    await reask(turn);
+    return true;
+  }
+  return false;
+}
+
+async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void> {
+  switch (flow) {
+    case 'intake':
+      return continueIntake(turn);
+    case 'correct':
+      // Changing the contact preference may need a new phone number or e-mail address first.
+      if (slot === 'contactPreference') return continueIntake(turn);
+      turn.state.pending = null;
+      return continueIntake(turn);
+    case 'waitingTime':
+      return flows.waitingTime(turn);
+    case 'elsewhere':
+      return flows.elsewhere(turn);
+    case 'status':
+      return flows.showCaseStatus(turn, turn.state.facts.dateOfBirth ?? '');
+  }
+}
+
+async function route(turn: Turn, understood: Understood, text: string): Promise<void> {
+  switch (understood.intent) {
+    case 'greeting':
+      return flows.greeting(turn);
+    case 'thanks_goodbye':
+      return flows.bye(turn);
+    case 'waiting_time':
+      return flows.waitingTime(turn);
+    case 'postponed_care':
+      return flows.postponedCare(turn);
+    case 'rights':
+      return flows.rights(turn);
+    case 'treatment_elsewhere':
+      return flows.elsewhere(turn);
+    case 'mediation_request':
+      return flows.mediation(turn);
+    case 'human_agent':
+      return flows.human(turn);
+    case 'privacy':
+      return deletePattern.test(text) ? flows.eraseData(turn) : flows.privacyInfo(turn);
+    case 'medical_advice':
+      return flows.medicalAdvice(turn);
+    case 'emergency':
+      return flows.emergency(turn, understood);
+    default:
+      return flows.unclear(turn);
+  }
+}
+
+async function runCommand(turn: Turn, command: { command: Command; locale?: Locale }, text: string): Promise<void> {
+  const { state } = turn;
+  switch (command.command) {
+    case 'language': {
+      const next = command.locale ?? (state.locale === 'nl' ? 'en' : 'nl');
+      state.locale = next;
+      turn.say('language.changed');
+      if (state.pending) await reask(turn);
+      else flows.menu(turn);
+      return;
+    }
+    case 'restart':
+      return flows.restart(turn);
+    case 'delete':
+      return flows.eraseData(turn);
+    case 'status':
+      return flows.caseStatus(turn, text);
+    case 'noThanks':
+    case 'continue':
+      state.pending = null;
+      return flows.menu(turn, 'menu.anythingElse');
+    case 'stay':
+      state.pending = null;
+      turn.say('elsewhere.stayOk');
+      return flows.menu(turn, 'menu.anythingElse');
+    case 'waitingTime':
+      return flows.waitingTime(turn);
+    case 'postponed':
+      return flows.postponedCare(turn);
+    case 'rights':
+      return flows.rights(turn);
+    case 'elsewhere':
+      return flows.elsewhere(turn);
+    case 'mediation':
+      return flows.mediation(turn);
+    case 'human':
+      return flows.human(turn);
+  }
+}
 
 /**
- * One turn of the first, thin conversation: welcome with privacy notice, consent, name, hand-off.
- * State + what the patient said → new state + replies; no I/O except through services.
+ * One turn of the patient conversation: state + what the patient said → new state + replies.
+ * Order: emergency first, then commands (taps, language, restart, delete, status), then the
+ * pending question, then the intent. No I/O except through the services.
  */
-export async function runTurn(previous: ConversationState | undefined, input: PatientInput, info: TurnInfo, services: ConversationServices): Promise<TurnResult<ConversationState>> {
-  const state: ConversationState = structuredClone(previous ?? initialState(input.locale ?? 'nl'));
-  if (input.locale && !state.welcomed) state.locale = input.locale;
-  const t = services.t(state.locale);
-  const ctx = { context: info.tenant.formality === 'je' ? 'je' : undefined };
-  const replies: Reply[] = [];
-  const events: OutgoingEvent[] = [];
-  const say = (reply: Reply) => {
-    replies.push(reply);
-    state.transcript.push({ from: 'assistant', text: reply.text, at: info.now.toISOString() });
-  };
-  const yesNo = [t('choices.yes'), t('choices.no')];
+export async function runTurn(previous: unknown, input: PatientInput, info: TurnInfo, services: ConversationServices): Promise<TurnResult<ConversationState>> {
+  const state = upgradeState(previous === undefined ? undefined : structuredClone(previous), input.locale ?? 'nl');
+  const turn = new Turn(state, info, services);
+  const done = (): TurnResult<ConversationState> => ({ state: turn.state, replies: turn.replies, events: turn.events });
+
+  if (input.kind === 'start') {
+    if (!state.welcomed) {
+      if (input.locale) state.locale = input.locale;
+      flows.welcome(turn);
+    }
+    return done();
+  }
+
+  const text = input.text.trim().slice(0, maxText);
+  if (text === '') {
+    if (state.pending) await reask(turn);
+    else flows.menu(turn);
+    return done();
+  }
+  turn.record('patient', redact(text));
+  const understood = services.understanding.understand(text, state.locale);
 
   if (!state.welcomed) {
+    // A channel that never sent conversationUpdate: introduce ourselves briefly, then answer.
     state.welcomed = true;
-    say({ text: t('welcome.intro', { ...ctx, tenant: info.tenant.displayName }) });
-    say({ text: t('welcome.privacy', ctx) });
-    if (input.kind === 'start') {
-      say({ text: t('welcome.ask', ctx) });
-      return { state, replies, events };
+    if (input.locale) state.locale = input.locale;
+    turn.say('welcome.intro');
+    turn.say('welcome.privacy');
+  }
+
+  // 1. Safety first, whatever else is going on; the pending question is asked again afterwards.
+  if (understood.intent === 'emergency' || (understood.emergency.kind && !understood.emergency.negated)) {
+    flows.emergency(turn, understood);
+    if (state.pending) {
+      turn.say('interrupt.continue');
+      await reask(turn);
+    }
+    return done();
+  }
+  if (understood.emergency.kind && understood.emergency.negated) flows.softEmergency(turn);
+
+  // 2. Commands and taps on choices mean exactly what they say.
+  const command = matchCommand(turn, text);
+  if (command) {
+    await runCommand(turn, command, text);
+    return done();
+  }
+
+  // 3. A reference typed after "what is your reference?".
+  if (state.status.awaitingReference) {
+    const reference = flows.parseReference(text);
+    if (reference) {
+      flows.caseStatus(turn, text);
+      return done();
+    }
+    state.status = {};
+  }
+
+  // 4. Picking a field to correct from the summary.
+  if (state.correcting) {
+    state.correcting = false;
+    const slot = correctable.find((s) => text.trim().toLowerCase() === turn.text(`fields.${s}`).toLowerCase());
+    if (slot) {
+      if (slot === 'contactPreference') {
+        delete state.facts.phone;
+        delete state.facts.email;
+      }
+      await askIntakeSlot(turn, slot, 'correct');
+      return done();
     }
   }
-  if (input.kind === 'start') return { state, replies, events };
 
-  const text = input.text.trim();
-  state.transcript.push({ from: 'patient', text, at: info.now.toISOString() });
-
-  switch (state.pending) {
-    case null: {
-      state.pending = 'consent';
-      say({ text: t('handoff.offer', { ...ctx, tenant: info.tenant.displayName }) });
-      say({ text: t('consent.ask', ctx), slot: 'consent', choices: yesNo });
-      break;
+  // 5. The answer to the pending question (or an interruption of it).
+  if (state.pending) {
+    if (await answerPending(turn, text, understood)) return done();
+    const pendingBefore = state.pending;
+    captureFacts(state, understood);
+    await route(turn, understood, text);
+    if (understood.intent === 'thanks_goodbye') return done();
+    if (state.pending === pendingBefore && pendingBefore) {
+      turn.say('interrupt.continue');
+      await reask(turn);
     }
-    case 'consent': {
-      if (yes.test(text)) {
-        state.answers.consentAt = info.now.toISOString();
-        if (info.tenant.kind === 'hospital') {
-          state.pending = 'insurer';
-          const insurers = await services.insurerTenants();
-          say({ text: t('intake.insurer', ctx), slot: 'insurer', choices: insurers.map((i) => i.displayName) });
-        } else {
-          state.pending = 'fullName';
-          say({ text: t('intake.fullName', ctx), slot: 'fullName' });
-        }
-      } else if (no.test(text)) {
-        state.pending = null;
-        say({ text: t('consent.declined', ctx) });
-      } else {
-        say({ text: t('consent.unclear', ctx), slot: 'consent', choices: yesNo });
-      }
-      break;
-    }
-    case 'insurer': {
-      const insurers = await services.insurerTenants();
-      const match = insurers.find((i) => i.displayName.toLowerCase() === text.toLowerCase() || i.id === text.toLowerCase());
-      if (!match) {
-        say({ text: t('intake.insurerUnknown', ctx), slot: 'insurer', choices: insurers.map((i) => i.displayName) });
-        break;
-      }
-      state.answers.insurer = match.id;
-      state.pending = 'fullName';
-      say({ text: t('intake.fullName', ctx), slot: 'fullName' });
-      break;
-    }
-    case 'fullName': {
-      if (text.length < 2 || text.length > 120) {
-        say({ text: t('intake.fullNameInvalid', ctx), slot: 'fullName' });
-        break;
-      }
-      state.answers.fullName = text;
-      const insurerTenantId = info.tenant.kind === 'insurer' ? info.tenant.id : (state.answers.insurer ?? '');
-      const consentText = t('consent.ask', ctx);
-      const request = {
-        specialty: null, treatment: null, hospital: null, waitingWeeks: null, treeknormWeeks: null, treeknormExceeded: null,
-        postcode: null, maxTravelKm: null, contactPreference: null,
-        patient: { fullName: text, dateOfBirth: null, policyNumber: null, phone: null, email: null },
-        consent: { given: true, at: state.answers.consentAt ?? info.now.toISOString(), text: consentText },
-      };
-      const { reference } = await services.createCase({
-        insurerTenantId,
-        sourceTenantId: info.tenant.id,
-        conversationId: info.conversationId,
-        channel: info.channel,
-        priority: 3,
-        idempotencyKey: `${info.conversationId}#${state.handoffs + 1}`,
-        locale: state.locale,
-        request,
-        transcript: state.transcript,
-      });
-      state.handoffs += 1;
-      state.lastCaseReference = reference;
-      state.pending = null;
-      say({ text: t('handoff.done', { ...ctx, reference, days: info.tenant.responseWorkingDays }), caseReference: reference });
-      events.push({
-        name: 'handoff.initiate',
-        value: { reference, insurer: insurerTenantId, locale: state.locale, channel: info.channel, request },
-        attachments: [{ contentType: 'application/json', content: state.transcript }],
-      });
-      break;
-    }
-    default: {
-      state.pending = null;
-      say({ text: t('welcome.ask', ctx) });
-    }
+    return done();
   }
-  return { state, replies, events };
+
+  // 6. A free message: remember what it tells, switch language if the patient writes in the other one.
+  captureFacts(state, understood);
+  if (understood.language !== state.locale && text.split(/\s+/).length >= 4 && understood.intent !== 'out_of_scope') {
+    state.locale = understood.language;
+    turn.say('language.switchedAutomatically', {}, { choices: [turn.choice('otherLanguage')] });
+  }
+  if (understood.intent !== 'out_of_scope') state.misses = 0;
+  await route(turn, understood, text);
+  return done();
 }
+

@@ -1,18 +1,76 @@
 import type { Locale } from '../i18n/index.ts';
+import type { CareType } from '../domain/reference.ts';
 import type { Slot } from './types.ts';
+
+/** The flows that can own a pending question. */
+export type Flow = 'waitingTime' | 'elsewhere' | 'intake' | 'status' | 'correct';
+
+export interface Facts {
+  specialty?: string;
+  treatment?: string; // the patient's own word, e.g. "staaroperatie"
+  careType?: CareType;
+  hospital?: string | null; // null: the patient does not know or is not on a list
+  waitingWeeks?: number;
+  postcode?: string;
+  maxTravelKm?: number;
+  insurer?: { tenantId: string | null; name: string };
+  fullName?: string;
+  dateOfBirth?: string;
+  policyNumber?: string;
+  contactPreference?: 'phone' | 'email';
+  phone?: string;
+  email?: string | null;
+}
 
 /** What the conversation remembers between turns (stored through the SDK's Storage). */
 export interface ConversationState {
-  version: 1;
+  version: 2;
   locale: Locale;
   welcomed: boolean;
-  pending: Slot | null;
-  answers: { consentAt?: string; fullName?: string; insurer?: string };
+  pending: { slot: Slot; flow: Flow } | null;
+  /** The summary's "change something" was chosen: the next message names the field. */
+  correcting: boolean;
+  facts: Facts;
+  consent: { given: boolean; at: string; text: string } | null;
+  misses: number;
+  postponed: boolean;
+  /** A number the patient wrote that looked like a BSN; typed again, it is taken as given. */
+  bsnWarned: string | null;
+  status: { reference?: string; awaitingReference?: boolean };
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
 }
 
+// Enough context for a mediator; older lines are dropped so the state stays small.
+export const transcriptLimit = 80;
+
 export function initialState(locale: Locale): ConversationState {
-  return { version: 1, locale, welcomed: false, pending: null, answers: {}, transcript: [], handoffs: 0, lastCaseReference: null };
+  return {
+    version: 2,
+    locale,
+    welcomed: false,
+    pending: null,
+    correcting: false,
+    facts: {},
+    consent: null,
+    misses: 0,
+    postponed: false,
+    bsnWarned: null,
+    status: {},
+    transcript: [],
+    handoffs: 0,
+    lastCaseReference: null,
+  };
+}
+
+/** Reads stored state of any earlier version; unknown shapes start afresh rather than crash. */
+export function upgradeState(stored: unknown, locale: Locale): ConversationState {
+  if (typeof stored !== 'object' || stored === null) return initialState(locale);
+  const s = stored as Partial<ConversationState> & { version?: number };
+  if (s.version === 2) return { ...initialState(s.locale ?? locale), ...s } as ConversationState;
+  // Version 1 (the first thin flow) kept only a welcome flag worth carrying over.
+  const fresh = initialState((s.locale as Locale | undefined) ?? locale);
+  fresh.welcomed = Boolean(s.welcomed);
+  return fresh;
 }

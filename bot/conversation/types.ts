@@ -28,6 +28,9 @@ export interface TenantView {
   kind: 'insurer' | 'hospital';
   formality: 'u' | 'je';
   responseWorkingDays: number;
+  retentionDays: number;
+  /** Weekday ("mon".."sun") → [open, close] in the tenant's timezone, and the phone to call then. */
+  officeHours: { timezone: string; days: Record<string, [string, string]>; phone: string | null };
 }
 
 export interface TurnInfo {

@@ -1,0 +1,248 @@
+import type { Understood } from '../understanding/types.ts';
+import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
+import { initialState } from './state.ts';
+import type { Turn } from './turn.ts';
+
+/** The topics a patient can pick; their titles come back as text and are matched exactly. */
+export const topics = ['waitingTime', 'postponed', 'rights', 'elsewhere', 'mediation', 'human'] as const;
+export type Topic = (typeof topics)[number];
+
+export function topicChoices(turn: Turn, which: readonly Topic[] = ['waitingTime', 'postponed', 'rights', 'elsewhere', 'mediation']): string[] {
+  return which.map((k) => turn.choice(k));
+}
+
+export function welcome(turn: Turn): void {
+  turn.state.welcomed = true;
+  turn.say('welcome.intro');
+  turn.say(turn.info.tenant.kind === 'hospital' ? 'welcome.canHospital' : 'welcome.can');
+  turn.say('welcome.privacy');
+  turn.say('welcome.ask', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
+}
+
+export function menu(turn: Turn, key = 'menu.ask'): void {
+  turn.say(key, {}, { choices: topicChoices(turn) });
+}
+
+/** Emergency routing comes first, whatever else is going on (brief §7). */
+export function emergency(turn: Turn, understood: Understood): void {
+  if (understood.emergency.kind === 'suicide') {
+    turn.say('emergency.suicide');
+  } else {
+    turn.say('emergency.medical');
+    turn.say('emergency.notLifeThreatening');
+  }
+}
+
+export function softEmergency(turn: Turn): void {
+  turn.say('emergency.soft');
+}
+
+export function medicalAdvice(turn: Turn): void {
+  turn.say('medical.refuse');
+  turn.say('medical.who');
+}
+
+/** Whether the tenant's office is open now, in its own timezone. */
+export function officeOpen(turn: Turn): { open: boolean; hours: string | null } {
+  const { officeHours } = turn.info.tenant;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: officeHours.timezone || 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(turn.info.now);
+  const day = (parts.find((p) => p.type === 'weekday')?.value ?? '').slice(0, 3).toLowerCase();
+  const time = `${parts.find((p) => p.type === 'hour')?.value}:${parts.find((p) => p.type === 'minute')?.value}`;
+  const today = officeHours.days[day];
+  const weekday = officeHours.days.mon;
+  const hours = weekday ? `${weekday[0]}–${weekday[1]}` : null;
+  return { open: Boolean(today && time >= today[0] && time < today[1]), hours };
+}
+
+export function human(turn: Turn): void {
+  const { open, hours } = officeOpen(turn);
+  const phone = turn.info.tenant.officeHours.phone;
+  if (open) {
+    turn.say(phone ? 'human.openPhone' : 'human.open', { phone });
+  } else {
+    turn.say(hours ? 'human.closed' : 'human.closedNoHours', { hours });
+  }
+  turn.say('human.callback');
+  turn.offer([turn.choice('mediation'), turn.choice('noThanks')]);
+}
+
+export function privacyInfo(turn: Turn): void {
+  turn.say('privacy.stored');
+  turn.say('privacy.shared');
+  turn.say('privacy.noBsn');
+  turn.offer([turn.choice('deleteData'), turn.choice('continue')]);
+}
+
+export async function eraseData(turn: Turn): Promise<void> {
+  const result = await turn.services.cases.eraseConversation(turn.info.conversationId);
+  const locale = turn.state.locale;
+  turn.state = initialState(locale);
+  turn.state.welcomed = true;
+  turn.say('privacy.deleted');
+  if (result.casesErased > 0) turn.say('privacy.deletedCases', { count: result.casesErased });
+  if (result.casesKept > 0) turn.say('privacy.keptCases', { count: result.casesKept });
+  turn.say('privacy.fresh');
+}
+
+export function restart(turn: Turn): void {
+  const locale = turn.state.locale;
+  turn.state = initialState(locale);
+  turn.say('restart.done');
+  welcome(turn);
+}
+
+export function bye(turn: Turn): void {
+  turn.state.pending = null;
+  turn.say('bye');
+}
+
+export function greeting(turn: Turn): void {
+  menu(turn, 'greeting');
+}
+
+/** After two misses in a row, offer choices and a person instead of asking again (never a dead end). */
+export function unclear(turn: Turn): void {
+  turn.state.misses += 1;
+  if (turn.state.misses >= 2) {
+    turn.say('unclear.again', {}, { choices: [...topicChoices(turn), turn.choice('human')] });
+  } else {
+    turn.say('unclear.first', {}, { choices: topicChoices(turn) });
+  }
+}
+
+/** A case reference in free text ("zb7k4q9xmd", "ZB-7K4Q-9XMD"), normalised. */
+export function parseReference(text: string): string | null {
+  const m = /\bZB-?\s?([0-9A-Z]{4})-?\s?([0-9A-Z]{4})\b/i.exec(text);
+  return m ? `ZB-${m[1]!.toUpperCase()}-${m[2]!.toUpperCase()}` : null;
+}
+
+/** "Status of my request": the reference, then the date of birth to prove it is theirs. */
+export function caseStatus(turn: Turn, text: string): void {
+  const reference = parseReference(text);
+  if (reference) turn.state.status.reference = reference;
+  if (!turn.state.status.reference) {
+    turn.state.pending = null;
+    turn.state.status = { awaitingReference: true };
+    turn.say('status.askReference');
+    return;
+  }
+  turn.state.status.awaitingReference = false;
+  turn.ask('dateOfBirth', 'status', 'status.askDateOfBirth', { reference: turn.state.status.reference });
+}
+
+export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<void> {
+  const reference = turn.state.status.reference;
+  turn.state.status = {};
+  turn.state.pending = null;
+  const found = reference ? await turn.services.cases.statusFor(reference, dateOfBirth) : null;
+  if (!found) {
+    turn.say('status.notFound');
+    return;
+  }
+  turn.say(`status.is_${found.status}`, { reference, date: formatDate(found.updatedAt.slice(0, 10), turn.state.locale) });
+}
+
+export async function waitingTime(turn: Turn): Promise<void> {
+  const { facts } = turn.state;
+  if (!facts.specialty) {
+    turn.ask('specialty', 'waitingTime', 'ask.specialty');
+    return;
+  }
+  if (!facts.hospital) {
+    if (facts.postcode) {
+      await elsewhere(turn, true);
+      return;
+    }
+    turn.ask('hospital', 'waitingTime', 'ask.hospitalForWaitingTime');
+    return;
+  }
+  turn.state.pending = null;
+  const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
+  const figures = await turn.services.knowledge.waitingTimesAt(facts.hospital, facts.specialty);
+  if (!figures || figures.locations.length === 0) {
+    turn.say('waitingTime.none', { specialism: name, hospital: facts.hospital });
+    turn.offer([turn.choice('elsewhere'), turn.choice('mediation')]);
+    return;
+  }
+  if (figures.isDemo) turn.say('waitingTime.demo');
+  const weeks = (w: number | null) => (w === null ? turn.text('waitingTime.unknown') : turn.text('weeks', { count: w }));
+  const lines = figures.locations.map((l) => `- ${turn.text('waitingTime.line', { location: l.location, city: l.city, outpatient: weeks(l.outpatientWeeks), treatment: weeks(l.treatmentWeeks) })}`);
+  turn.push({ text: `${turn.text('waitingTime.header', { specialism: name, hospital: figures.hospital })}\n\n${lines.join('\n')}` });
+  const exceeded = figures.locations.some((l) => l.outpatient?.verdict === 'exceeded' || l.treatment?.verdict === 'exceeded');
+  const depends = figures.locations.some((l) => l.treatment?.verdict === 'depends');
+  turn.say('waitingTime.norm');
+  turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
+  turn.say('waitingTime.source', { source: figures.source, date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
+  turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
+}
+
+export function postponedCare(turn: Turn): void {
+  turn.state.postponed = true;
+  turn.state.pending = null;
+  const ids = new Set(turn.services.knowledge.rightsOn(turn.info.now).map((r) => r.id));
+  turn.say('postponed.ack');
+  turn.say('postponed.past');
+  turn.say('postponed.today');
+  if (ids.has('azwa-proactive-mediation-2026')) turn.say('postponed.azwa');
+  turn.say('postponed.doctor');
+  turn.say('postponed.offer', {}, { choices: [turn.choice('mediation'), turn.choice('elsewhere'), turn.choice('rights')] });
+}
+
+export function rights(turn: Turn): void {
+  turn.state.pending = null;
+  const statements = turn.services.knowledge.rightsOn(turn.info.now);
+  turn.say('rights.intro');
+  for (const s of statements) {
+    const key = `rights.statements.${s.id}`;
+    if (!turn.t(key, { defaultValue: '' })) continue;
+    turn.say(key, { source: `[${s.sourceTitle}](${s.sourceUrl})` });
+  }
+  turn.offer([turn.choice('mediation'), turn.choice('elsewhere'), turn.choice('waitingTime')]);
+}
+
+/** Locations with a shorter wait within the patient's travel distance; respects staying put. */
+export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<void> {
+  const { facts } = turn.state;
+  if (!facts.specialty) return turn.ask('specialty', 'elsewhere', 'ask.specialty');
+  if (!facts.postcode) return turn.ask('postcode', 'elsewhere', 'ask.postcode');
+  if (facts.maxTravelKm === undefined) {
+    await askIntakeSlot(turn, 'maxTravelKm', 'correct');
+    turn.state.pending = { slot: 'maxTravelKm', flow: 'elsewhere' };
+    return;
+  }
+  turn.state.pending = null;
+  const result = await turn.services.knowledge.alternatives({
+    specialty: facts.specialty,
+    careType: facts.careType ?? null,
+    postcode: facts.postcode,
+    maxKm: facts.maxTravelKm,
+    currentWeeks: facts.waitingWeeks ?? null,
+    excludeHospital: facts.hospital ?? null,
+  });
+  if (result.status === 'unknown_postcode') {
+    delete facts.postcode;
+    turn.ask('postcode', 'elsewhere', 'invalid.postcodeUnknown', { postcode: facts.postcode ?? '' });
+    return;
+  }
+  const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
+  if (!fromWaitingTime) turn.say('elsewhere.intro');
+  if (result.status === 'no_data' || result.results.length === 0) {
+    turn.say('elsewhere.none', { km: facts.maxTravelKm, specialism: name });
+  } else {
+    const shown = result.results.slice(0, 5);
+    if (shown.some((r) => r.isDemo)) turn.say('waitingTime.demo');
+    const lines = shown.map((r) => {
+      const saved = r.weeksSaved && r.weeksSaved > 0 ? ` ${turn.text('elsewhere.saved', { count: r.weeksSaved })}` : '';
+      return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location: r.location, city: r.city, weeks: turn.text('weeks', { count: r.waitWeeks }), km: r.distanceKm })}${saved}`;
+    });
+    turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
+    turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
+  }
+  turn.say('elsewhere.referral');
+  turn.say('elsewhere.costs');
+  turn.say('elsewhere.stay', {}, { choices: [turn.choice('mediation'), turn.choice('stay')] });
+}
+
+export async function mediation(turn: Turn): Promise<void> {
+  await continueIntake(turn);
+}

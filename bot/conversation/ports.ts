@@ -1,0 +1,120 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '../i18n/index.ts';
+import type { Understood, YesNo } from '../understanding/types.ts';
+import type { CareType } from '../domain/reference.ts';
+import type { ConversationState } from './state.ts';
+
+/**
+ * The narrow interfaces the conversation needs from the rest of the system. The state machine
+ * is pure apart from these; tests pass small fakes, the server passes the real thing.
+ */
+
+/** Language understanding: free text and one-slot answers. */
+export interface UnderstandingPort {
+  understand(text: string, pageLocale: Locale): Understood;
+  parseDate(text: string, locale: Locale, now: Date): string | null;
+  parseWeeks(text: string, locale: Locale): number | null;
+  parseDistanceKm(text: string, locale: Locale): number | null;
+  parsePostcode(text: string): string | null;
+  parsePhone(text: string): string | null;
+  parseEmail(text: string): string | null;
+  parseYesNo(text: string): YesNo | null;
+}
+
+export interface NormVerdict {
+  /** The Treeknorm in weeks to show (for "treatment" where day or clinical is unknown: 7, with depends). */
+  normWeeks: number;
+  verdict: 'within' | 'exceeded' | 'depends';
+}
+
+export interface HospitalWaitingTimes {
+  hospital: string;
+  specialty: string;
+  locations: {
+    location: string;
+    city: string;
+    outpatientWeeks: number | null;
+    treatmentWeeks: number | null;
+    outpatient: NormVerdict | null;
+    treatment: NormVerdict | null;
+  }[];
+  measuredAt: string | null; // YYYY-MM-DD, the newest of the figures shown
+  source: string | null;
+  isDemo: boolean;
+}
+
+export interface Alternative {
+  hospital: string;
+  location: string;
+  city: string;
+  distanceKm: number;
+  waitWeeks: number;
+  weeksSaved: number | null;
+  exceedsNorm: boolean;
+  measuredAt: string;
+  source: string;
+  isDemo: boolean;
+}
+
+export type AlternativesResult =
+  | { status: 'ok'; results: Alternative[]; careType: CareType }
+  | { status: 'unknown_postcode' }
+  | { status: 'no_data' };
+
+export interface RightsStatementView {
+  id: string;
+  sourceUrl: string;
+  sourceTitle: string;
+}
+
+export interface InsurerChoice {
+  /** The tenant id when the insurer works with Wachtwijzer (its cases go to its queue). */
+  tenantId: string | null;
+  name: string;
+  contact: { phone: string | null; url: string | null } | null;
+}
+
+/** What the assistant knows: reference data, waiting times, rules. */
+export interface KnowledgePort {
+  specialismName(code: string, locale: Locale): string | null;
+  /** A specialism code for a specialism name or doctor typed as an answer ("oogarts"). */
+  resolveSpecialty(text: string, locale: Locale): string | null;
+  resolveHospital(text: string): string | null;
+  knownPostcode(postcode: string): boolean;
+  norm(careType: CareType, weeks: number): NormVerdict;
+  waitingTimesAt(hospital: string, specialty: string): Promise<HospitalWaitingTimes | null>;
+  alternatives(input: { specialty: string; careType: CareType | null; postcode: string; maxKm: number; currentWeeks: number | null; excludeHospital?: string | null }): Promise<AlternativesResult>;
+  rightsOn(date: Date): RightsStatementView[];
+  /** Insurers a patient on a hospital site can pick, and free-text resolution of any Dutch insurer or label. */
+  insurerTenants(): Promise<InsurerChoice[]>;
+  resolveInsurer(text: string): Promise<InsurerChoice | null>;
+}
+
+export interface HandoffRequest {
+  insurerTenantId: string;
+  sourceTenantId: string;
+  conversationId: string;
+  channel: string;
+  priority: number;
+  idempotencyKey: string;
+  locale: Locale;
+  request: Record<string, unknown>;
+  transcript: ConversationState['transcript'] | null;
+}
+
+export type CaseStatusView = { status: string; handoffStatus: 'accepted' | 'failed' | 'completed' | null; updatedAt: string };
+
+/** Cases and the patient's data rights. */
+export interface CasesPort {
+  createCase(request: HandoffRequest): Promise<{ reference: string; created: boolean }>;
+  statusFor(reference: string, dateOfBirth: string): Promise<CaseStatusView | null>;
+  /** Erases the conversation's stored activities, state and not-yet-picked-up cases. */
+  eraseConversation(conversationId: string): Promise<{ casesErased: number; casesKept: number }>;
+}
+
+export interface ConversationServices {
+  t(locale: Locale): TFunction;
+  understanding: UnderstandingPort;
+  knowledge: KnowledgePort;
+  cases: CasesPort;
+}

@@ -1,0 +1,58 @@
+import type { WaitingTimeFigure } from '../domain/alternatives.ts';
+import type { CareType } from '../domain/reference.ts';
+import type { Db } from './db.ts';
+
+const careTypes = new Set<CareType>(['outpatient', 'diagnostics', 'day_treatment', 'clinical', 'treatment']);
+
+/**
+ * The current waiting-time figures: per location, specialism and care type the latest
+ * measurement wins (history stays in the table). Several treatments of one specialism measured
+ * on the same day are summarised by their median. Cached briefly, because every instance reads
+ * them on every answer and imports are rare.
+ */
+export class WaitingTimeRepository {
+  private cache: { at: number; figures: WaitingTimeFigure[] } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 60_000,
+  ) {}
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  async currentFigures(): Promise<WaitingTimeFigure[]> {
+    if (this.cache && Date.now() - this.cache.at < this.ttlMs) return this.cache.figures;
+    const rows = await this.db.waitingTime.findMany({
+      select: { locationId: true, specialismCode: true, careType: true, days: true, insufficient: true, measuredAt: true, source: true, isDemo: true },
+      orderBy: { measuredAt: 'desc' },
+    });
+    const latest = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const key = `${row.locationId}|${row.specialismCode}|${row.careType}`;
+      const group = latest.get(key);
+      if (!group) latest.set(key, [row]);
+      else if (group[0]!.measuredAt.getTime() === row.measuredAt.getTime()) group.push(row);
+    }
+    const figures: WaitingTimeFigure[] = [];
+    for (const group of latest.values()) {
+      const first = group[0]!;
+      if (!careTypes.has(first.careType as CareType)) continue;
+      const known = group.filter((r) => !r.insufficient && r.days !== null).map((r) => r.days as number).sort((a, b) => a - b);
+      const median = known.length ? known[Math.floor((known.length - 1) / 2)]! : null;
+      figures.push({
+        locationId: first.locationId,
+        specialismCode: first.specialismCode,
+        careType: first.careType as CareType,
+        days: median,
+        insufficient: median === null,
+        measuredAt: first.measuredAt.toISOString().slice(0, 10),
+        source: first.source,
+        isDemo: group.every((r) => r.isDemo),
+      });
+    }
+    this.cache = { at: Date.now(), figures };
+    return figures;
+  }
+}

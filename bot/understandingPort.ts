@@ -1,0 +1,20 @@
+import type { UnderstandingPort } from './conversation/ports.ts';
+import type { ReferenceData } from './domain/reference.ts';
+import { createUnderstanding } from './understanding/index.ts';
+import { parseDate, parseDistanceKm, parseEmail, parsePhone, parsePostcode, parseWeeks, parseYesNo } from './understanding/slots.ts';
+
+/** The understanding module as the conversation sees it: models loaded once per process. */
+export function createUnderstandingPort(reference: ReferenceData): UnderstandingPort {
+  const understanding = createUnderstanding(reference);
+  return {
+    understand: (text, locale) => understanding.understand(text, locale),
+    parseDate: (text, locale, now) => parseDate(text, locale, now),
+    parseWeeks: (text, locale) => parseWeeks(text, locale),
+    parseDistanceKm: (text, locale) => parseDistanceKm(text, locale),
+    // After "what is your postcode?" four digits alone are a postcode.
+    parsePostcode: (text) => parsePostcode(text, { allowBareDigits: true }),
+    parsePhone: (text) => parsePhone(text),
+    parseEmail: (text) => parseEmail(text),
+    parseYesNo: (text) => parseYesNo(text),
+  };
+}
