@@ -69,7 +69,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
       return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
     }),
   );
-  app.use(mediationRouter(services.mediatorAuth, services.cases));
+  app.use(mediationRouter(services.mediation));
   app.use(widgetConfigRouter(services.tenants));
 
   app.get('/widget.js', (_req, res, next) => {

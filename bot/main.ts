@@ -6,6 +6,7 @@ import { createDb, tuneSqlite } from './data/db.ts';
 import { createI18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
+import { startMediationJobs } from './mediation/jobs.ts';
 import { demoAccounts } from '../prisma/demoData.ts';
 
 const config = loadConfig();
@@ -16,6 +17,8 @@ const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
+// Webhook delivery and daily retention; several instances may run them (leases in the database).
+const mediationJobs = startMediationJobs(services.mediation, logger);
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -28,6 +31,7 @@ server.listen(config.PORT, config.HOST, () => {
     `  Bot Framework endpoint:    ${base}/api/messages  (authentication ${config.botAuthEnabled ? 'on' : 'off: MicrosoftAppId is empty'})`,
     `  Direct Line 3.0:           ${base}/v3/directline`,
     `  Health:                    ${base}/healthz`,
+    `  Mediator console:          ${base}/console/  (API: ${base}/api/openapi.json)`,
   ];
   if (!config.isProduction) {
     lines.push('', 'Demo accounts (demo data, never created in production):');
@@ -46,6 +50,7 @@ async function shutdown(signal: string): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await services.directLine.drain(config.SHUTDOWN_TIMEOUT_MS);
+  await mediationJobs.stop();
   await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
   await db.$disconnect();

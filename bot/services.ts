@@ -11,6 +11,9 @@ import { TenantRepository } from './data/tenants.ts';
 import { DirectLineService } from './channels/directline/service.ts';
 import { DirectLineTokens } from './channels/directline/tokens.ts';
 import { MediatorAuth } from './mediation/auth.ts';
+import { AuditLog } from './data/audit.ts';
+import { OutboxStore } from './data/outbox.ts';
+import { LoginThrottleStore } from './data/throttle.ts';
 import type { ConversationServices } from './conversation/engine.ts';
 import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
@@ -63,6 +66,11 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
   const directLine = new DirectLineService(directLineStore, tenants, tokens, agent);
-  const mediatorAuth = new MediatorAuth(mediators, config.isProduction);
-  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, i18next };
+  // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
+  const audit = new AuditLog(db);
+  const outbox = new OutboxStore(db);
+  const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
+  const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
+  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
+  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next };
 }

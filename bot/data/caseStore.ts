@@ -1,5 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { Db } from './db.ts';
+import type { Db, Prisma } from './db.ts';
+import { conflict, forbidden, notFound, AppError } from '../errors.ts';
+import { allowedTransitions, canTransition, contactMadeStatuses, finishedStatuses, isCaseStatus, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
+import { casePriority, isOverdue, urgencyAnchor, urgencyDays } from '../domain/casePriority.ts';
+import { addWorkingDays } from '../domain/workingDays.ts';
+import { writeAudit, type Actor } from './audit.ts';
+import { enqueueCaseEvent, type CaseEventPayload } from './outbox.ts';
+
+type Tx = Prisma.TransactionClient;
+type CaseRow = Prisma.CaseModel;
 
 export interface NewCase {
   insurerTenantId: string;
@@ -8,10 +17,12 @@ export interface NewCase {
   idempotencyKey: string;
   locale: 'nl' | 'en';
   channel: string;
-  priority: number;
+  /** Ignored: the priority is computed from the request (bot/domain/casePriority.ts). Kept for callers. */
+  priority?: number;
   request: Record<string, unknown>;
   transcript: unknown[] | null;
-  firstContactDueAt: Date | null;
+  /** When undefined, computed from the insurer's promised working days. */
+  firstContactDueAt?: Date | null;
 }
 
 export interface StoredCase {
@@ -28,6 +39,7 @@ export interface StoredCase {
 
 // Crockford base32 without I, L, O, U: references are read aloud on the phone.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const dayMs = 86_400_000;
 
 /** A reference such as ZB-7K4Q-9XMD: short, unambiguous, not guessable in sequence. */
 export function newCaseReference(): string {
@@ -35,21 +47,148 @@ export function newCaseReference(): string {
   return `ZB-${part()}-${part()}`;
 }
 
-function toStored(row: { id: string; reference: string; status: string; priority: number; createdAt: Date; insurerTenantId: string; locale: string; channel: string; request: string }): StoredCase {
-  return { ...row, request: JSON.parse(row.request) as Record<string, unknown> };
+const parseRequest = (json: string) => JSON.parse(json) as Record<string, unknown>;
+
+function toStored(row: CaseRow, now: Date = new Date()): StoredCase {
+  return {
+    id: row.id, reference: row.reference, status: row.status, priority: casePriority(row.urgencyAnchorAt, now), createdAt: row.createdAt,
+    insurerTenantId: row.insurerTenantId, locale: row.locale, channel: row.channel, request: parseRequest(row.request),
+  };
 }
 
-/** Mediation cases. Every read for staff is scoped by insurer here, not in the callers. */
+const statusOf = (row: CaseRow): CaseStatus => (isCaseStatus(row.status) ? row.status : 'new');
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+function eventPayload(type: CaseEventPayload['type'], row: CaseRow, now: Date, change?: string): CaseEventPayload {
+  return {
+    type,
+    ...(change ? { change } : {}),
+    case: {
+      reference: row.reference, status: row.status, priority: type === 'case.deleted' ? null : casePriority(row.urgencyAnchorAt, now), specialty: row.specialty,
+      treeknormExceeded: row.treeknormExceeded, firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null, updatedAt: now.toISOString(),
+    },
+  };
+}
+
+/** What a recorded outcome holds; free text is limited to where and when. */
+export type Outcome =
+  | { kind: 'faster_place_found'; provider: string; location?: string; date: string; originalDate?: string }
+  | { kind: Exclude<OutcomeKind, 'faster_place_found'> };
+
+/** Days between the date the patient would have been treated and the faster date (null when unknown). */
+export function daysSavedBy(outcome: Outcome): number | null {
+  if (outcome.kind !== 'faster_place_found' || !outcome.originalDate) return null;
+  return Math.round((Date.parse(outcome.originalDate) - Date.parse(outcome.date)) / dayMs);
+}
+
+/** Queue filters of GET /api/cases, already validated. */
+export interface CaseQuery {
+  status?: CaseStatus[];
+  specialty?: string;
+  treeknormExceeded?: boolean;
+  overdue?: boolean;
+  minAgeDays?: number;
+  sort: 'priority' | 'due' | 'created';
+  page: number;
+  pageSize: number;
+}
+
+export interface QueueItem {
+  reference: string;
+  status: string;
+  priority: number;
+  urgencyDays: number;
+  createdAt: string;
+  ageDays: number;
+  locale: string;
+  channel: string;
+  specialty: string | null;
+  treatment: string | null;
+  waitingWeeks: number | null;
+  treeknormWeeks: number | null;
+  treeknormExceeded: boolean | null;
+  firstContactDueAt: string | null;
+  overdue: boolean;
+  claimedBy: { id: string; name: string | null } | null;
+}
+
+export interface CaseDetail {
+  reference: string;
+  status: string;
+  priority: number;
+  createdAt: string;
+  insurer: string;
+  locale: string;
+  channel: string;
+  request: Record<string, unknown>;
+  updatedAt: string;
+  urgencyDays: number;
+  firstContactDueAt: string | null;
+  firstContactAt: string | null;
+  overdue: boolean;
+  claimedBy: { id: string; name: string | null } | null;
+  claimedAt: string | null;
+  closedReason: string | null;
+  outcome: Outcome | null;
+  transcript: unknown[] | null;
+  anonymised: boolean;
+  allowedTransitions: readonly CaseStatus[];
+}
+
+export interface NoteView {
+  id: string;
+  text: string;
+  author: { id: string; name: string };
+  createdAt: string;
+}
+
+function detailOf(row: CaseRow, now: Date): CaseDetail {
+  const status = statusOf(row);
+  return {
+    reference: row.reference, status: row.status, priority: casePriority(row.urgencyAnchorAt, now), createdAt: row.createdAt.toISOString(),
+    insurer: row.insurerTenantId, locale: row.locale, channel: row.channel, request: parseRequest(row.request), updatedAt: row.updatedAt.toISOString(),
+    urgencyDays: urgencyDays(row.urgencyAnchorAt, now), firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
+    firstContactAt: row.firstContactAt?.toISOString() ?? null, overdue: isOverdue(row, now),
+    claimedBy: row.claimedById ? { id: row.claimedById, name: row.claimedByName } : null, claimedAt: row.claimedAt?.toISOString() ?? null,
+    closedReason: row.closedReason, outcome: row.outcome ? (JSON.parse(row.outcome) as Outcome) : null,
+    transcript: row.transcript ? (JSON.parse(row.transcript) as unknown[]) : null, anonymised: row.anonymisedAt !== null,
+    allowedTransitions: allowedTransitions(status),
+  };
+}
+
+/** The request with everything that identifies the patient removed; what the insurer's figures need stays. */
+function anonymisedRequest(request: Record<string, unknown>): Record<string, unknown> {
+  const consent = (request.consent ?? {}) as Record<string, unknown>;
+  return {
+    ...request,
+    postcode: null,
+    patient: { fullName: null, dateOfBirth: null, policyNumber: null, phone: null, email: null },
+    consent: { given: consent.given ?? null, at: consent.at ?? null, text: null },
+    anonymised: true,
+  };
+}
+
+/** Mediation cases. Staff reach them only through forInsurer(): the one place tenant isolation lives. */
 export class CaseStore {
   constructor(private readonly db: Db) {}
 
-  /** Stores a case once per idempotency key: a retried or double-sent hand-off returns the first case. */
-  async create(input: NewCase): Promise<{ case: StoredCase; created: boolean }> {
+  /**
+   * Stores a case once per idempotency key: a retried or double-sent hand-off returns the first case.
+   * The case, its history, its audit row and its webhook outbox rows commit together or not at all.
+   */
+  async create(input: NewCase, now: Date = new Date()): Promise<{ case: StoredCase; created: boolean }> {
     const existing = await this.db.case.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-    if (existing) return { case: toStored(existing), created: false };
+    if (existing) return { case: toStored(existing, now), created: false };
+    const anchor = urgencyAnchor(now, input.request);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const row = await this.db.$transaction(async (tx) => {
+          let due = input.firstContactDueAt;
+          if (due === undefined) {
+            const tenant = await tx.tenant.findUnique({ where: { id: input.insurerTenantId }, select: { responseWorkingDays: true } });
+            due = tenant ? addWorkingDays(now, tenant.responseWorkingDays) : null;
+          }
           const created = await tx.case.create({
             data: {
               reference: newCaseReference(),
@@ -59,29 +198,355 @@ export class CaseStore {
               idempotencyKey: input.idempotencyKey,
               locale: input.locale,
               channel: input.channel,
-              priority: input.priority,
+              priority: casePriority(anchor, now),
+              urgencyAnchorAt: anchor,
+              specialty: str(input.request.specialty),
+              treeknormExceeded: typeof input.request.treeknormExceeded === 'boolean' ? input.request.treeknormExceeded : null,
               request: JSON.stringify(input.request),
               transcript: input.transcript ? JSON.stringify(input.transcript) : null,
-              firstContactDueAt: input.firstContactDueAt,
+              firstContactDueAt: due,
+              createdAt: now,
             },
           });
-          await tx.caseEvent.create({ data: { caseId: created.id, type: 'created', actorType: 'patient', data: JSON.stringify({ channel: input.channel }) } });
+          await tx.caseEvent.create({ data: { caseId: created.id, type: 'created', actorType: 'patient', data: JSON.stringify({ channel: input.channel }), createdAt: now } });
+          const patient: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };
+          await writeAudit(tx, patient, { tenantId: created.insurerTenantId, action: 'case.create', caseId: created.id, caseReference: created.reference, details: { channel: input.channel, source: input.sourceTenantId } }, now);
+          await enqueueCaseEvent(tx, created.insurerTenantId, eventPayload('case.created', created, now), now);
           return created;
         });
-        return { case: toStored(row), created: true };
+        return { case: toStored(row, now), created: true };
       } catch (error) {
         // A unique violation is either a concurrent double-send (same key) or a reference collision.
         if ((error as { code?: string }).code !== 'P2002') throw error;
         const raced = await this.db.case.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
-        if (raced) return { case: toStored(raced), created: false };
+        if (raced) return { case: toStored(raced, now), created: false };
       }
     }
     throw new Error('Could not allocate a unique case reference');
   }
 
-  /** The case if it belongs to this insurer; null for unknown and for other insurers' cases alike. */
+  /** The case if it belongs to this insurer; null for unknown and for other insurers' cases alike. Not audited: internal use. */
   async findForInsurer(reference: string, insurerTenantId: string): Promise<StoredCase | null> {
     const row = await this.db.case.findFirst({ where: { reference, insurerTenantId } });
     return row ? toStored(row) : null;
+  }
+
+  /** Staff access to one insurer's cases; every query below carries that insurer's id. */
+  forInsurer(insurerTenantId: string): InsurerCases {
+    return new InsurerCases(this.db, insurerTenantId);
+  }
+
+  /**
+   * The patient's own view: the case only when reference and date of birth both match, else null
+   * (the same for a wrong date as for an unknown reference). Audited as a patient read.
+   */
+  async findByReferenceForPatient(reference: string, dateOfBirth: string, now: Date = new Date()): Promise<{ status: CaseStatus; outcomeKind: OutcomeKind | null; updatedAt: Date } | null> {
+    const row = await this.db.case.findUnique({ where: { reference } });
+    if (!row || row.anonymisedAt) return null;
+    const patient = (parseRequest(row.request).patient ?? {}) as Record<string, unknown>;
+    if (typeof patient.dateOfBirth !== 'string' || patient.dateOfBirth !== dateOfBirth) return null;
+    const actor: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };
+    await writeAudit(this.db, actor, { tenantId: row.insurerTenantId, action: 'case.status.patient', caseId: row.id, caseReference: row.reference }, now);
+    return { status: statusOf(row), outcomeKind: (row.outcomeKind as OutcomeKind | null) ?? null, updatedAt: row.updatedAt };
+  }
+
+  /**
+   * Retention: anonymises resolved and closed cases whose tenant's retention period (from the moment
+   * they finished) has passed. Returns the number anonymised; each tenant's batch leaves one audit row.
+   */
+  async anonymiseExpired(now: Date, batchSize = 200): Promise<number> {
+    const tenants = await this.db.tenant.findMany({ select: { id: true, retentionDays: true } });
+    let total = 0;
+    for (const tenant of tenants) {
+      const cutoff = new Date(now.getTime() - tenant.retentionDays * dayMs);
+      for (;;) {
+        const due = await this.db.case.findMany({
+          where: { insurerTenantId: tenant.id, status: { in: [...finishedStatuses] }, anonymisedAt: null, finishedAt: { lte: cutoff } },
+          select: { id: true }, take: batchSize,
+        });
+        if (due.length === 0) break;
+        const references = await this.db.$transaction(async (tx) => {
+          const done: string[] = [];
+          for (const { id } of due) {
+            const row = await this.anonymiseInTx(tx, id, now);
+            if (row) done.push(row.reference);
+          }
+          const job: Actor = { type: 'system', id: 'retention', role: null, name: null, tenantId: null, onBehalfOf: tenant.id, ipHash: null, userAgent: null };
+          await writeAudit(tx, job, { tenantId: tenant.id, action: 'retention.anonymise', details: { count: done.length, retentionDays: tenant.retentionDays, references: done } }, now);
+          return done;
+        });
+        total += references.length;
+        if (due.length < batchSize) break;
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Erasure on the patient's request: cases nobody has picked up yet are deleted; the others keep their
+   * workflow record for the insurer but lose the patient's data. Leaves audit rows without personal data.
+   */
+  async eraseForConversation(conversationId: string, now: Date = new Date()): Promise<{ deleted: number; anonymised: number }> {
+    return this.db.$transaction(async (tx) => {
+      const rows = await tx.case.findMany({ where: { conversationId } });
+      const patient: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };
+      let deleted = 0;
+      let anonymised = 0;
+      for (const row of rows) {
+        if (row.status === 'new') {
+          await tx.case.delete({ where: { id: row.id } });
+          await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.deleted', row, now, 'erased'), now);
+          deleted += 1;
+        } else {
+          await this.anonymiseInTx(tx, row.id, now);
+          anonymised += 1;
+        }
+        await writeAudit(tx, patient, { tenantId: row.insurerTenantId, action: 'case.erase', caseId: row.id, caseReference: row.reference, details: { mode: row.status === 'new' ? 'deleted' : 'anonymised' } }, now);
+      }
+      return { deleted, anonymised };
+    });
+  }
+
+  private async anonymiseInTx(tx: Tx, id: string, now: Date): Promise<CaseRow | null> {
+    const row = await tx.case.findUnique({ where: { id } });
+    if (!row || row.anonymisedAt) return null;
+    await tx.caseNote.deleteMany({ where: { caseId: id } });
+    const updated = await tx.case.update({
+      where: { id },
+      data: { request: JSON.stringify(anonymisedRequest(parseRequest(row.request))), transcript: null, conversationId: null, closedReason: null, anonymisedAt: now },
+    });
+    await tx.caseEvent.create({ data: { caseId: id, type: 'anonymised', actorType: 'system', createdAt: now } });
+    await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', updated, now, 'anonymised'), now);
+    return updated;
+  }
+}
+
+/**
+ * One insurer's cases, as its mediators and systems see them. Every query carries insurerTenantId, so
+ * another insurer's case is indistinguishable from one that does not exist (404, never 403). Every
+ * read and change writes a NEN 7513 audit row; changes write it in the same transaction.
+ */
+export class InsurerCases {
+  constructor(
+    private readonly db: Db,
+    readonly insurerTenantId: string,
+  ) {}
+
+  private audit(tx: Tx | Db, actor: Actor, action: string, row: { id: string; reference: string } | null, now: Date, details?: Record<string, unknown>, outcome?: 'success' | 'not_found' | 'conflict' | 'denied' | 'rejected', reference?: string) {
+    return writeAudit(tx, actor, { tenantId: this.insurerTenantId, action, outcome, caseId: row?.id ?? null, caseReference: row?.reference ?? reference ?? null, details }, now);
+  }
+
+  /** Logs the failed attempt (outside the rolled-back transaction) and answers 404. */
+  private async missing(actor: Actor, action: string, reference: string, now: Date): Promise<never> {
+    await this.audit(this.db, actor, action, null, now, undefined, 'not_found', reference);
+    throw notFound(`No case ${reference}`);
+  }
+
+  private find(tx: Tx | Db, reference: string) {
+    return tx.case.findFirst({ where: { reference, insurerTenantId: this.insurerTenantId } });
+  }
+
+  /** The queue: filtered, most urgent first (or by due time), one page. Audited as a search. */
+  async list(query: CaseQuery, actor: Actor, now: Date = new Date()): Promise<{ items: QueueItem[]; total: number }> {
+    const and: Prisma.CaseWhereInput[] = [{ insurerTenantId: this.insurerTenantId }];
+    if (query.status?.length) and.push({ status: query.status.length === 1 ? query.status[0] : { in: query.status } });
+    if (query.specialty) and.push({ specialty: query.specialty });
+    if (query.treeknormExceeded !== undefined) and.push({ treeknormExceeded: query.treeknormExceeded });
+    if (query.overdue === true) and.push({ status: { in: ['new', 'claimed'] }, firstContactAt: null, firstContactDueAt: { lt: now } });
+    if (query.overdue === false) and.push({ OR: [{ status: { notIn: ['new', 'claimed'] } }, { firstContactAt: { not: null } }, { firstContactDueAt: null }, { firstContactDueAt: { gte: now } }] });
+    if (query.minAgeDays !== undefined) and.push({ createdAt: { lte: new Date(now.getTime() - query.minAgeDays * dayMs) } });
+    const where: Prisma.CaseWhereInput = { AND: and };
+    const orderBy: Prisma.CaseOrderByWithRelationInput[] =
+      query.sort === 'due' ? [{ firstContactDueAt: 'asc' }, { urgencyAnchorAt: 'asc' }] : query.sort === 'created' ? [{ createdAt: 'asc' }] : [{ urgencyAnchorAt: 'asc' }, { createdAt: 'asc' }];
+    const [rows, total] = await Promise.all([
+      this.db.case.findMany({
+        where, orderBy, skip: (query.page - 1) * query.pageSize, take: query.pageSize,
+        select: {
+          id: true, reference: true, status: true, urgencyAnchorAt: true, createdAt: true, locale: true, channel: true, specialty: true, treeknormExceeded: true,
+          request: true, firstContactDueAt: true, firstContactAt: true, claimedById: true, claimedByName: true,
+        },
+      }),
+      this.db.case.count({ where }),
+    ]);
+    const items = rows.map((r): QueueItem => {
+      const request = parseRequest(r.request);
+      return {
+        reference: r.reference, status: r.status, priority: casePriority(r.urgencyAnchorAt, now), urgencyDays: urgencyDays(r.urgencyAnchorAt, now),
+        createdAt: r.createdAt.toISOString(), ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / dayMs), locale: r.locale, channel: r.channel,
+        specialty: r.specialty, treatment: str(request.treatment), waitingWeeks: num(request.waitingWeeks), treeknormWeeks: num(request.treeknormWeeks),
+        treeknormExceeded: r.treeknormExceeded, firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null, overdue: isOverdue(r, now),
+        claimedBy: r.claimedById ? { id: r.claimedById, name: r.claimedByName } : null,
+      };
+    });
+    const { page, pageSize, ...filters } = query;
+    await this.audit(this.db, actor, 'case.list', null, now, { filters, page, pageSize, total, references: items.map((i) => i.reference) });
+    return { items, total };
+  }
+
+  /** One case in full. `action` names the kind of read for the log (read, FHIR export). */
+  async get(reference: string, actor: Actor, now: Date = new Date(), action = 'case.read'): Promise<CaseDetail> {
+    const row = await this.find(this.db, reference);
+    if (!row) return this.missing(actor, action, reference, now);
+    await this.audit(this.db, actor, action, row, now);
+    return detailOf(row, now);
+  }
+
+  /** Claims a `new` case; of simultaneous claims exactly one wins (conditional UPDATE … WHERE status = 'new'). */
+  async claim(reference: string, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
+    return this.transition(reference, 'claimed', actor, now, { action: 'case.claim' });
+  }
+
+  /** Puts a claimed case back in the queue. */
+  async release(reference: string, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
+    return this.transition(reference, 'new', actor, now, { action: 'case.release' });
+  }
+
+  /**
+   * Moves a case along the workflow. The UPDATE is conditional on the status just read, so a change
+   * made in between makes this one fail with 409 instead of silently overwriting it.
+   */
+  async transition(reference: string, to: CaseStatus, actor: Actor, now: Date = new Date(), options: { action?: string; reason?: string } = {}): Promise<CaseDetail> {
+    const action = options.action ?? 'case.status';
+    let failure: { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow } | null = null;
+    const result = await this.db.$transaction(async (tx) => {
+      const row = await this.find(tx, reference);
+      if (!row) return null;
+      const from = statusOf(row);
+      if (!canTransition(from, to)) {
+        const allowed = allowedTransitions(from);
+        failure = { outcome: 'conflict', row, error: conflict(`A ${from} case cannot become ${to}`, { status: from, allowed }) };
+        return row;
+      }
+      if (from !== 'new' && row.claimedById && row.claimedById !== actor.id && actor.role !== 'admin') {
+        failure = { outcome: 'denied', row, error: forbidden('Another mediator has claimed this case; ask them or an admin') };
+        return row;
+      }
+      const data: Prisma.CaseUpdateManyMutationInput = { status: to };
+      if (to === 'claimed') Object.assign(data, { claimedById: actor.id, claimedByName: actor.name, claimedAt: now });
+      if (to === 'new') Object.assign(data, { claimedById: null, claimedByName: null, claimedAt: null });
+      if (contactMadeStatuses.includes(to) && !row.firstContactAt && from !== 'new') data.firstContactAt = now;
+      if (finishedStatuses.includes(to)) data.finishedAt = now;
+      if (to === 'closed') data.closedReason = options.reason ?? null;
+      const { count } = await tx.case.updateMany({ where: { id: row.id, insurerTenantId: this.insurerTenantId, status: from }, data });
+      if (count === 0) {
+        // Someone else changed it between our read and write: report the state they left.
+        const current = (await this.find(tx, reference)) ?? row;
+        failure = { outcome: 'conflict', row: current, error: conflict(`The case changed meanwhile; it is now ${current.status}`, { status: current.status, allowed: allowedTransitions(statusOf(current)) }) };
+        return row;
+      }
+      const updated = (await tx.case.findUniqueOrThrow({ where: { id: row.id } }));
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ from, to, ...(to === 'closed' ? { reason: true } : {}) }), createdAt: now } });
+      await this.audit(tx, actor, action, row, now, { from, to });
+      await enqueueCaseEvent(tx, this.insurerTenantId, eventPayload('case.updated', updated, now, action === 'case.status' ? `status:${to}` : action.replace('case.', '')), now);
+      return updated;
+    });
+    if (!result) return this.missing(actor, action, reference, now);
+    if (failure) {
+      const f = failure as { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow };
+      await this.audit(this.db, actor, action, f.row, now, { to }, f.outcome);
+      throw f.error;
+    }
+    return detailOf(result, now);
+  }
+
+  async addNote(reference: string, text: string, actor: Actor, now: Date = new Date()): Promise<NoteView> {
+    const note = await this.db.$transaction(async (tx) => {
+      const row = await this.find(tx, reference);
+      if (!row) return null;
+      const created = await tx.caseNote.create({ data: { caseId: row.id, authorId: actor.id ?? actor.type, authorName: actor.name ?? actor.type, text, createdAt: now } });
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'note', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ noteId: created.id }), createdAt: now } });
+      await this.audit(tx, actor, 'case.note.add', row, now, { noteId: created.id, length: text.length });
+      return created;
+    });
+    if (!note) return this.missing(actor, 'case.note.add', reference, now);
+    return { id: note.id, text: note.text, author: { id: note.authorId, name: note.authorName }, createdAt: note.createdAt.toISOString() };
+  }
+
+  async listNotes(reference: string, actor: Actor, now: Date = new Date()): Promise<NoteView[]> {
+    const row = await this.find(this.db, reference);
+    if (!row) return this.missing(actor, 'case.note.read', reference, now);
+    const notes = await this.db.caseNote.findMany({ where: { caseId: row.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    await this.audit(this.db, actor, 'case.note.read', row, now, { count: notes.length });
+    return notes.map((n) => ({ id: n.id, text: n.text, author: { id: n.authorId, name: n.authorName }, createdAt: n.createdAt.toISOString() }));
+  }
+
+  /**
+   * Records the outcome. Allowed while the case is being worked (claimed, in progress) and once on a
+   * finished case that has none yet; a recorded outcome is not overwritten, so reported figures hold.
+   */
+  async setOutcome(reference: string, outcome: Outcome, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
+    let failure: { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow } | null = null;
+    const result = await this.db.$transaction(async (tx) => {
+      const row = await this.find(tx, reference);
+      if (!row) return null;
+      const status = statusOf(row);
+      const open = status === 'claimed' || status === 'in_progress';
+      if (status === 'new' || (!open && row.outcomeKind !== null)) {
+        failure = { outcome: 'conflict', row, error: conflict(status === 'new' ? 'Claim the case before recording an outcome' : 'This finished case already has an outcome', { status, allowed: allowedTransitions(status) }) };
+        return row;
+      }
+      if (row.claimedById && row.claimedById !== actor.id && actor.role !== 'admin') {
+        failure = { outcome: 'denied', row, error: forbidden('Another mediator has claimed this case; ask them or an admin') };
+        return row;
+      }
+      const { count } = await tx.case.updateMany({
+        where: { id: row.id, insurerTenantId: this.insurerTenantId, status: row.status, outcomeKind: row.outcomeKind },
+        data: { outcome: JSON.stringify(outcome), outcomeKind: outcome.kind, daysSaved: daysSavedBy(outcome) },
+      });
+      if (count === 0) {
+        failure = { outcome: 'conflict', row, error: conflict('The case changed meanwhile; reload it', { status: row.status, allowed: allowedTransitions(status) }) };
+        return row;
+      }
+      const updated = await tx.case.findUniqueOrThrow({ where: { id: row.id } });
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'outcome', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ kind: outcome.kind }), createdAt: now } });
+      await this.audit(tx, actor, 'case.outcome', row, now, { kind: outcome.kind });
+      await enqueueCaseEvent(tx, this.insurerTenantId, eventPayload('case.updated', updated, now, 'outcome'), now);
+      return updated;
+    });
+    if (!result) return this.missing(actor, 'case.outcome', reference, now);
+    if (failure) {
+      const f = failure as { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow };
+      await this.audit(this.db, actor, 'case.outcome', f.row, now, { kind: outcome.kind }, f.outcome);
+      throw f.error;
+    }
+    return detailOf(result, now);
+  }
+
+  /** The figures insurers report: cases, outcomes, share helped, days and weeks saved, first contact on time. */
+  async stats(actor: Actor, now: Date = new Date(), range: { from?: Date; to?: Date } = {}) {
+    const where: Prisma.CaseWhereInput = {
+      insurerTenantId: this.insurerTenantId,
+      ...(range.from || range.to ? { createdAt: { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) } } : {}),
+    };
+    const [byStatus, byOutcome, saved, contacts, overdueOpen] = await Promise.all([
+      this.db.case.groupBy({ by: ['status'], where, _count: { _all: true } }),
+      this.db.case.groupBy({ by: ['outcomeKind'], where: { ...where, outcomeKind: { not: null } }, _count: { _all: true } }),
+      this.db.case.findMany({ where: { ...where, daysSaved: { not: null } }, select: { daysSaved: true } }),
+      this.db.case.findMany({ where: { ...where, firstContactAt: { not: null }, firstContactDueAt: { not: null } }, select: { firstContactAt: true, firstContactDueAt: true } }),
+      this.db.case.count({ where: { ...where, status: { in: ['new', 'claimed'] }, firstContactAt: null, firstContactDueAt: { lt: now } } }),
+    ]);
+    const statusCounts = Object.fromEntries(['new', 'claimed', 'in_progress', 'resolved', 'closed'].map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0]));
+    const outcomeCounts = Object.fromEntries(['faster_place_found', 'no_faster_option', 'patient_declined', 'not_reachable'].map((k) => [k, byOutcome.find((b) => b.outcomeKind === k)?._count._all ?? 0]));
+    const withOutcome = Object.values(outcomeCounts).reduce((a, b) => a + b, 0);
+    const helped = outcomeCounts.faster_place_found ?? 0;
+    const days = saved.map((s) => s.daysSaved ?? 0).sort((a, b) => a - b);
+    const totalDays = days.reduce((a, b) => a + b, 0);
+    const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
+    const onTime = contacts.filter((c) => c.firstContactAt! <= c.firstContactDueAt!).length;
+    const round1 = (x: number) => Math.round(x * 10) / 10;
+    const result = {
+      insurer: this.insurerTenantId,
+      from: range.from?.toISOString() ?? null,
+      to: range.to?.toISOString() ?? null,
+      cases: { total: Object.values(statusCounts).reduce((a, b) => a + b, 0), byStatus: statusCounts },
+      outcomes: { total: withOutcome, byKind: outcomeCounts },
+      helped,
+      shareHelped: withOutcome === 0 ? null : round1((helped / withOutcome) * 100) / 100,
+      daysSaved: { cases: days.length, total: totalDays, mean: days.length ? round1(totalDays / days.length) : null, median },
+      weeksSaved: { total: round1(totalDays / 7), mean: days.length ? round1(totalDays / days.length / 7) : null },
+      firstContact: { made: contacts.length, onTime, shareOnTime: contacts.length ? round1((onTime / contacts.length) * 100) / 100 : null, overdueOpen },
+    };
+    await this.audit(this.db, actor, 'stats.read', null, now, { from: result.from, to: result.to });
+    return result;
   }
 }

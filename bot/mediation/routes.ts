@@ -1,11 +1,17 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
-import type { CaseStore, StoredCase } from '../data/caseStore.ts';
-import { badRequest, notFound } from '../errors.ts';
-import type { MediatorAuth } from './auth.ts';
-
-const loginBody = z.object({ email: z.string().email('email must be an e-mail address').max(200), password: z.string().min(1, 'password is required').max(200) });
-const referencePattern = /^ZB-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+import { existsSync } from 'node:fs';
+import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
+import type { Actor, AuditLog } from '../data/audit.ts';
+import type { CaseDetail, CaseStore, StoredCase } from '../data/caseStore.ts';
+import type { MediatorStore } from '../data/mediators.ts';
+import type { OutboxStore } from '../data/outbox.ts';
+import type { CaseStatus } from '../domain/caseStatus.ts';
+import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { hashPassword, TooManyAttempts, type MediatorAuth, type Principal } from './auth.ts';
+import { consoleBundlePath, consolePublicDir } from './console/paths.ts';
+import { toFhirBundle } from './fhir.ts';
+import { openApiDocument } from './openapi.ts';
+import * as s from './schemas.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
@@ -15,23 +21,243 @@ export function caseView(c: StoredCase) {
   return { reference: c.reference, status: c.status, priority: c.priority, createdAt: c.createdAt.toISOString(), insurer: c.insurerTenantId, locale: c.locale, channel: c.channel, request: c.request };
 }
 
-/** Mediator API: login and the case read of the contract, scoped to the mediator's insurer. */
-export function mediationRouter(auth: MediatorAuth, cases: CaseStore): Router {
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+export interface MediationDeps {
+  auth: MediatorAuth;
+  cases: CaseStore;
+  mediators: MediatorStore;
+  audit: AuditLog;
+  outbox: OutboxStore;
+  /** Production refuses plain-http webhook URLs. */
+  production: boolean;
+  specialismName?: (code: string, locale: 'nl' | 'en') => Promise<string | null>;
+  now?: () => Date;
+}
+
+/**
+ * The mediation API and console. Every case route resolves the caller's insurer from the session or
+ * token and goes through cases.forInsurer(thatInsurer): the one place tenant isolation is enforced.
+ */
+export function mediationRouter(deps: MediationDeps): Router {
+  const { auth, cases, mediators, audit, outbox } = deps;
+  const now = deps.now ?? (() => new Date());
   const router = Router();
+  const authed: RequestHandler[] = [auth.requirePrincipal(), auth.requireCsrf()];
+  const admin: RequestHandler[] = [...authed, auth.requireAdmin()];
+
+  async function actorFor(req: Request): Promise<Actor> {
+    const p = req.principal as Principal;
+    return {
+      type: p.kind === 'api_token' ? 'api_token' : 'mediator', id: p.id, role: p.role, name: p.name, tenantId: p.tenantId, onBehalfOf: p.onBehalfOf,
+      ipHash: await audit.hashIp(req.ip), userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
+    };
+  }
+  const scoped = (req: Request) => cases.forInsurer((req.principal as Principal).tenantId);
+
+  /** A malformed reference cannot exist: it answers 404 like any unknown one (and is logged like one). */
+  async function referenceOf(req: Request, action: string): Promise<string> {
+    const reference = String(req.params.reference ?? '').toUpperCase();
+    if (s.referenceParam.safeParse(reference).success) return reference;
+    await audit.record(await actorFor(req), { tenantId: (req.principal as Principal).tenantId, action, outcome: 'not_found', details: { malformedReference: true } });
+    throw notFound(`No case ${reference.slice(0, 40)}`);
+  }
+
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+
   router.post('/api/auth/login', wrap(async (req, res) => {
-    const parsed = loginBody.safeParse(req.body ?? {});
-    if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    const session = await auth.login(parsed.data.email, parsed.data.password);
-    res.setHeader('Set-Cookie', auth.cookieHeader(session.sessionToken, session.expiresAt));
-    res.json({ mediator: session.mediator, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+    const body = parse(s.loginBody, req.body);
+    try {
+      const session = await auth.login(body.email, body.password, { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null });
+      res.setHeader('Set-Cookie', auth.cookieHeader(session.sessionToken, session.expiresAt));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ mediator: session.mediator, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+    } catch (error) {
+      if (error instanceof TooManyAttempts) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }));
 
-  router.get('/api/cases/:reference', auth.requireMediator(), wrap(async (req, res) => {
-    const reference = String(req.params.reference).toUpperCase();
-    // Another insurer's case answers exactly like a missing one, so existence does not leak.
-    const found = referencePattern.test(reference) ? await cases.findForInsurer(reference, req.mediator!.tenantId) : null;
-    if (!found) throw notFound(`No case ${reference}`);
-    res.json(caseView(found));
+  router.post('/api/auth/logout', ...authed, wrap(async (req, res) => {
+    await auth.logout(req.principal as Principal);
+    res.setHeader('Set-Cookie', auth.clearCookieHeader());
+    res.status(204).end();
   }));
+
+  router.get('/api/auth/session', ...authed, wrap(async (req, res) => {
+    const p = req.principal as Principal;
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ mediator: { id: p.id, tenantId: p.tenantId, email: p.email, name: p.name, role: p.role }, kind: p.kind, csrfToken: p.csrfToken });
+  }));
+
+  router.get('/api/cases', ...authed, wrap(async (req, res) => {
+    const q = parse(s.caseListQuery, req.query);
+    const status = q.status ? ([...new Set(q.status.split(','))] as CaseStatus[]) : undefined;
+    const query = {
+      status, specialty: q.specialty, sort: q.sort, page: q.page, pageSize: q.pageSize, minAgeDays: q.minAgeDays,
+      treeknormExceeded: q.treeknormExceeded === undefined ? undefined : q.treeknormExceeded === 'true',
+      overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+    };
+    const { items, total } = await scoped(req).list(query, await actorFor(req), now());
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items, page: q.page, pageSize: q.pageSize, total });
+  }));
+
+  const sendCase = (res: Response, detail: CaseDetail) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(detail);
+  };
+
+  router.get('/api/cases/:reference', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.read');
+    sendCase(res, await scoped(req).get(reference, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/claim', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.claim');
+    sendCase(res, await scoped(req).claim(reference, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/release', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.release');
+    sendCase(res, await scoped(req).release(reference, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/status', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.status');
+    const body = parse(s.statusBody, req.body);
+    sendCase(res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
+  }));
+
+  router.get('/api/cases/:reference/notes', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.note.read');
+    const items = await scoped(req).listNotes(reference, await actorFor(req), now());
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items });
+  }));
+
+  router.post('/api/cases/:reference/notes', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.note.add');
+    const text = (req.body as { text?: unknown } | undefined)?.text;
+    if (typeof text === 'string' && text.trim().length > s.noteMaxLength) {
+      throw new AppError(413, 'note_too_large', `A note may have at most ${s.noteMaxLength} characters`, { maxLength: s.noteMaxLength });
+    }
+    const body = parse(s.noteBody, req.body);
+    res.status(201).json(await scoped(req).addNote(reference, body.text, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/outcome', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.outcome');
+    const body = parse(s.outcomeBody, req.body);
+    if (body.kind === 'faster_place_found' && body.originalDate && body.originalDate < body.date) {
+      throw badRequest('originalDate: must not be before date (the faster date)');
+    }
+    sendCase(res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
+  }));
+
+  router.get('/api/cases/:reference/fhir', ...authed, wrap(async (req, res) => {
+    const reference = await referenceOf(req, 'case.export.fhir');
+    const detail = await scoped(req).get(reference, await actorFor(req), now(), 'case.export.fhir');
+    const code = typeof detail.request.specialty === 'string' ? detail.request.specialty : null;
+    const specialismName = code && deps.specialismName ? await deps.specialismName(code, 'nl') : null;
+    res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(JSON.stringify(toFhirBundle(detail, { specialismName, now: now() })));
+  }));
+
+  router.get('/api/stats', ...authed, wrap(async (req, res) => {
+    const q = parse(s.statsQuery, req.query);
+    const range = { from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, to: q.to ? new Date(`${q.to}T00:00:00Z`) : undefined };
+    res.json(await scoped(req).stats(await actorFor(req), now(), range));
+  }));
+
+  router.get('/api/audit', ...admin, wrap(async (req, res) => {
+    const q = parse(s.auditQuery, req.query);
+    const p = req.principal as Principal;
+    const caseReference = q.case?.toUpperCase();
+    const { items, total } = await audit.list(p.tenantId, { caseReference, page: q.page, pageSize: q.pageSize });
+    // Reading the log is itself logged (NEN 7513: events affecting the logging).
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'audit.read', caseReference: caseReference ?? null, details: { page: q.page } });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items, page: q.page, pageSize: q.pageSize, total });
+  }));
+
+  router.get('/api/tokens', ...admin, wrap(async (req, res) => {
+    res.json({ items: await mediators.listApiTokens((req.principal as Principal).tenantId) });
+  }));
+
+  router.post('/api/tokens', ...admin, wrap(async (req, res) => {
+    const body = parse(s.tokenBody, req.body);
+    const p = req.principal as Principal;
+    const created = await auth.createApiToken(p, body);
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'token.create', details: { tokenId: created.id, role: created.role } });
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(created);
+  }));
+
+  router.delete('/api/tokens/:id', ...admin, wrap(async (req, res) => {
+    const p = req.principal as Principal;
+    const id = String(req.params.id);
+    if (!(await mediators.revokeApiToken(p.tenantId, id, now()))) throw notFound('No such active token');
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'token.revoke', details: { tokenId: id } });
+    res.status(204).end();
+  }));
+
+  router.get('/api/webhooks', ...admin, wrap(async (req, res) => {
+    res.json({ items: await outbox.listEndpoints((req.principal as Principal).tenantId) });
+  }));
+
+  router.post('/api/webhooks', ...admin, wrap(async (req, res) => {
+    const body = parse(s.webhookBody, req.body);
+    if (deps.production && !body.url.startsWith('https://')) throw badRequest('url: webhooks must use https');
+    const p = req.principal as Principal;
+    const created = await outbox.createEndpoint(p.tenantId, { url: body.url, secret: body.secret, createdById: p.id });
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'webhook.create', details: { endpointId: created.id, url: created.url } });
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(created);
+  }));
+
+  router.get('/api/webhooks/deliveries', ...admin, wrap(async (req, res) => {
+    const q = parse(s.pageQuery, req.query);
+    const { items, total } = await outbox.listDeliveries((req.principal as Principal).tenantId, q.page, q.pageSize);
+    res.json({ items, page: q.page, pageSize: q.pageSize, total });
+  }));
+
+  router.delete('/api/webhooks/:id', ...admin, wrap(async (req, res) => {
+    const p = req.principal as Principal;
+    const id = String(req.params.id);
+    if (!(await outbox.deactivateEndpoint(p.tenantId, id))) throw notFound('No such endpoint');
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'webhook.deactivate', details: { endpointId: id } });
+    res.status(204).end();
+  }));
+
+  router.get('/api/mediators', ...admin, wrap(async (req, res) => {
+    res.json({ items: await mediators.listForTenant((req.principal as Principal).tenantId) });
+  }));
+
+  router.post('/api/mediators', ...admin, wrap(async (req, res) => {
+    const body = parse(s.mediatorBody, req.body);
+    const p = req.principal as Principal;
+    const created = await mediators.create({ tenantId: p.tenantId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });
+    if (!created) throw conflict('An account with this e-mail address exists');
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'mediator.create', details: { mediatorId: created.id, role: created.role } });
+    res.status(201).json(created);
+  }));
+
+  // The console: static files, and the bundle built by bot/mediation/console/build.ts.
+  router.get('/console/console.js', (_req, res, next) => {
+    if (!existsSync(consoleBundlePath)) return next(notFound('The console is not built; run npm start or npm run setup'));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(consoleBundlePath);
+  });
+  router.get('/console', (req, res, next) => (req.path === '/console' && !req.originalUrl.startsWith('/console/') ? res.redirect(301, '/console/') : next()));
+  router.use('/console', express.static(consolePublicDir, { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   return router;
 }
+

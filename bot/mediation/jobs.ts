@@ -1,0 +1,17 @@
+import type { Logger } from '../logger.ts';
+import type { CaseStore } from '../data/caseStore.ts';
+import type { OutboxStore } from '../data/outbox.ts';
+import { startRetentionJob } from './retention.ts';
+import { WebhookWorker } from './webhookWorker.ts';
+
+/** The mediation side's background work (webhook delivery, daily retention), started by bot/main.ts. */
+export function startMediationJobs(deps: { cases: CaseStore; outbox: OutboxStore }, logger: Logger) {
+  const worker = new WebhookWorker(deps.outbox, logger);
+  worker.start();
+  const retention = startRetentionJob(deps.cases, logger);
+  return {
+    async stop() {
+      await Promise.all([worker.stop(), retention.stop()]);
+    },
+  };
+}

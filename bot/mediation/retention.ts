@@ -1,0 +1,40 @@
+import type { CaseStore } from '../data/caseStore.ts';
+import type { Logger } from '../logger.ts';
+
+/**
+ * Retention: anonymises resolved and closed cases once their tenant's retentionDays have passed.
+ * The clock is injected so tests can move time; returns how many cases were anonymised.
+ */
+export async function runRetention(cases: Pick<CaseStore, 'anonymiseExpired'>, now: Date): Promise<number> {
+  return cases.anonymiseExpired(now);
+}
+
+/**
+ * Erasure on the patient's request: cases not yet picked up are deleted, the others lose the
+ * patient's data. For the conversation: `services.eraseCasesForConversation(conversationId)`.
+ */
+export function eraseCasesForConversation(cases: Pick<CaseStore, 'eraseForConversation'>, now: () => Date = () => new Date()) {
+  return (conversationId: string) => cases.eraseForConversation(conversationId, now());
+}
+
+const dayMs = 86_400_000;
+
+/** Runs retention now and then daily; stop() clears the timer. */
+export function startRetentionJob(cases: Pick<CaseStore, 'anonymiseExpired'>, logger: Logger, options: { now?: () => Date; intervalMs?: number } = {}) {
+  const now = options.now ?? (() => new Date());
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = runRetention(cases, now())
+      .then((count) => logger.info({ anonymised: count }, 'retention job ran'))
+      .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'retention job failed'));
+  };
+  run();
+  const timer = setInterval(run, options.intervalMs ?? dayMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

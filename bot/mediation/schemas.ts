@@ -1,0 +1,156 @@
+/**
+ * The zod schemas of the mediation API: the routes validate with them and /api/openapi.json is
+ * generated from them, so the document cannot drift from what the server accepts.
+ */
+import { z } from 'zod';
+import { caseStatuses, outcomeKinds } from '../domain/caseStatus.ts';
+
+/** Notes are for short working notes; longer text belongs in the insurer's own system. */
+export const noteMaxLength = 2000;
+
+export const referenceParam = z.string().regex(/^ZB-[0-9A-Z]{4}-[0-9A-Z]{4}$/i).describe('Case reference, e.g. ZB-7K4Q-9XMD');
+
+export const loginBody = z.object({
+  email: z.email('email must be an e-mail address').max(200),
+  password: z.string().min(1, 'password is required').max(200),
+});
+
+const boolParam = z.enum(['true', 'false']);
+const statusList = z
+  .string()
+  .regex(new RegExp(`^(${caseStatuses.join('|')})(,(${caseStatuses.join('|')}))*$`), `status must be one or more of ${caseStatuses.join(', ')}, separated by commas`);
+
+export const caseListQuery = z.object({
+  status: statusList.optional().describe('One status or several separated by commas; all when absent'),
+  specialty: z.string().regex(/^\d{4}$/, 'specialty must be a 4-digit Vektis COD016 code such as 0305').optional(),
+  treeknormExceeded: boolParam.optional(),
+  overdue: boolParam.optional().describe('true: promised first contact is late'),
+  minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+  sort: z.enum(['priority', 'due', 'created']).default('priority').describe('priority: most urgent first; due: earliest promised first contact first'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const statusBody = z
+  .object({
+    status: z.enum(caseStatuses, { message: `status must be one of ${caseStatuses.join(', ')}` }),
+    reason: z.string().trim().min(1).max(500).optional().describe('Required when status is closed'),
+  })
+  .refine((b) => b.status !== 'closed' || b.reason, { message: 'reason is required to close a case', path: ['reason'] });
+
+export const noteBody = z.object({ text: z.string().trim().min(1, 'text is required').max(noteMaxLength) });
+
+const isoDate = z.iso.date('use YYYY-MM-DD');
+export const outcomeBody = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('faster_place_found'),
+    provider: z.string().trim().min(1).max(200).describe('Where: the hospital or clinic'),
+    location: z.string().trim().min(1).max(200).optional(),
+    date: isoDate.describe('When: the new appointment or treatment date'),
+    originalDate: isoDate.optional().describe('The date the patient would otherwise have had; gives days saved'),
+  }),
+  z.object({ kind: z.literal('no_faster_option') }),
+  z.object({ kind: z.literal('patient_declined') }),
+  z.object({ kind: z.literal('not_reachable') }),
+]);
+export const outcomeKindSchema = z.enum(outcomeKinds);
+
+export const statsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+
+export const auditQuery = z.object({
+  case: referenceParam.optional().describe('Only this case'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const tokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['mediator', 'admin']).default('mediator'),
+  expiresInDays: z.number().int().min(1).max(730).nullable().default(365),
+});
+
+export const webhookBody = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(500),
+  secret: z.string().min(24, 'secret must be at least 24 characters').max(200).optional().describe('Generated (and returned once) when absent'),
+});
+
+export const mediatorBody = z.object({
+  email: z.email().max(200),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(['mediator', 'admin']).default('mediator'),
+  password: z.string().min(12, 'password must be at least 12 characters').max(200),
+});
+
+// Responses (documentation, and checked in the tests).
+export const errorResponse = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) });
+
+export const patientSchema = z.object({
+  fullName: z.string().nullable(), dateOfBirth: z.string().nullable(), policyNumber: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(),
+});
+
+export const caseRequestSchema = z
+  .object({
+    specialty: z.string().nullable(), treatment: z.string().nullable(), hospital: z.string().nullable(), waitingWeeks: z.number().nullable(),
+    treeknormWeeks: z.number().nullable(), treeknormExceeded: z.boolean().nullable(), postcode: z.string().nullable(), maxTravelKm: z.number().nullable(),
+    contactPreference: z.string().nullable(), patient: patientSchema,
+    consent: z.object({ given: z.boolean().nullable(), at: z.string().nullable(), text: z.string().nullable() }),
+    doctorUrgency: z.unknown().optional(),
+  })
+  .loose();
+
+const claimedBy = z.object({ id: z.string(), name: z.string().nullable() }).nullable();
+
+export const caseDetailResponse = z.object({
+  reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().min(1).max(5), createdAt: z.string(), insurer: z.string(),
+  locale: z.enum(['nl', 'en']), channel: z.string(), request: caseRequestSchema, updatedAt: z.string(), urgencyDays: z.number().int(),
+  firstContactDueAt: z.string().nullable(), firstContactAt: z.string().nullable(), overdue: z.boolean(), claimedBy, claimedAt: z.string().nullable(),
+  closedReason: z.string().nullable(), outcome: outcomeBody.nullable(), transcript: z.array(z.unknown()).nullable(), anonymised: z.boolean(),
+  allowedTransitions: z.array(z.enum(caseStatuses)),
+});
+
+export const queueItemSchema = z.object({
+  reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int(), urgencyDays: z.number().int(), createdAt: z.string(), ageDays: z.number().int(),
+  locale: z.string(), channel: z.string(), specialty: z.string().nullable(), treatment: z.string().nullable(), waitingWeeks: z.number().nullable(),
+  treeknormWeeks: z.number().nullable(), treeknormExceeded: z.boolean().nullable(), firstContactDueAt: z.string().nullable(), overdue: z.boolean(), claimedBy,
+});
+
+export const caseListResponse = z.object({ items: z.array(queueItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+
+export const noteResponse = z.object({ id: z.string(), text: z.string(), author: z.object({ id: z.string(), name: z.string() }), createdAt: z.string() });
+
+export const loginResponse = z.object({
+  mediator: z.object({ id: z.string(), tenantId: z.string(), email: z.string(), name: z.string(), role: z.enum(['mediator', 'admin']) }),
+  csrfToken: z.string().describe('Send as X-CSRF-Token on every state-changing request made with the session cookie'),
+  expiresAt: z.string(),
+});
+
+export const statsResponse = z.object({
+  insurer: z.string(), from: z.string().nullable(), to: z.string().nullable(),
+  cases: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+  outcomes: z.object({ total: z.number().int(), byKind: z.record(z.string(), z.number().int()) }),
+  helped: z.number().int(), shareHelped: z.number().nullable(),
+  daysSaved: z.object({ cases: z.number().int(), total: z.number(), mean: z.number().nullable(), median: z.number().nullable() }),
+  weeksSaved: z.object({ total: z.number(), mean: z.number().nullable() }),
+  firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int() }),
+});
+
+export const auditResponse = z.object({
+  items: z.array(z.object({
+    id: z.string(), at: z.string(), actorType: z.string(), actorId: z.string().nullable(), actorRole: z.string().nullable(), onBehalfOf: z.string().nullable(),
+    action: z.string(), outcome: z.string(), caseReference: z.string().nullable(), ipHash: z.string().nullable(), userAgent: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })),
+  page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
+});
+
+export const tokenResponse = z.object({
+  id: z.string(), name: z.string(), role: z.enum(['mediator', 'admin']), createdById: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable(),
+});
+
+export const webhookResponse = z.object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() });
