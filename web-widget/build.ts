@@ -1,21 +1,41 @@
-/** Bundles the widget into one minified file (dist/widget.js) and reports its gzipped size. */
+/** Bundles the widget into one minified file (dist/widget.js) and reports its raw and gzipped size. */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { projectRoot } from '../bot/data/databaseUrl.ts';
 
-const outfile = join(projectRoot, 'dist/widget.js');
-mkdirSync(join(projectRoot, 'dist'), { recursive: true });
-await build({
-  entryPoints: [join(projectRoot, 'web-widget/src/index.ts')],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2022',
-  outfile,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-const bytes = readFileSync(outfile);
-process.stderr.write(`[setup] widget.js: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped\n`);
+/** The size budget of the issue: what a patient's phone downloads before it can chat. */
+export const budgetGzipBytes = 30 * 1024;
+
+/** Raw and gzipped (level 9, as a CDN or express compression would serve it) size of a file's bytes. */
+export function sizeOf(bytes: Uint8Array): { raw: number; gzip: number } {
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Builds the widget; answers where it went and how big it is. */
+export async function buildWidget(outfile = join(projectRoot, 'dist/widget.js')): Promise<{ outfile: string; raw: number; gzip: number }> {
+  mkdirSync(dirname(outfile), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  await build({
+    entryPoints: [join(projectRoot, 'web-widget/src/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    // es2020 refuses some destructuring in esbuild 0.28; es2022 is every browser the widget supports (adoptedStyleSheets: Safari 16.4+).
+    target: 'es2022',
+    outfile,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { WIDGET_VERSION: JSON.stringify(pkg.version) },
+  });
+  return { outfile, ...sizeOf(readFileSync(outfile)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { raw, gzip } = await buildWidget();
+  const over = gzip > budgetGzipBytes ? ' — OVER the 30 KB budget' : '';
+  process.stderr.write(`[setup] widget.js: ${kb(raw)}, ${kb(gzip)} gzipped (budget ${kb(budgetGzipBytes)} gzipped)${over}\n`);
+}

@@ -1,159 +1,106 @@
 /**
- * Wachtwijzer widget: one script tag, one global (window.Wachtwijzer), everything inside an open
- * shadow root. No inline script, no eval, styles through a constructable stylesheet, so a strict
- * Content-Security-Policy works. Nothing is stored before the patient opens the chat.
+ * Wachtwijzer widget entry, the one side-effecting module:
+ *   <script src="https://HOST/widget.js" data-tenant="demo-verzekeraar" async></script>
+ * Reads the tag's options, asks the server for the tenant's display settings, mounts the widget in
+ * an open shadow root and defines the only global, window.Wachtwijzer. No inline script, no eval,
+ * no style element or attribute (strict CSP works); nothing is stored and no conversation is
+ * opened before the patient opens the chat.
  */
-import nl from '../../locales/nl/widget.json';
-import en from '../../locales/en/widget.json';
-import { DirectLineTransport, type DlActivity, type Session } from './transport.ts';
-import { css } from './styles.ts';
+import { createTranslator } from './i18n.ts';
+import { chooseLocale, readEmbed, readTenantConfig, resolve, toLocale, type TenantConfig } from './options.ts';
+import type { TransportDeps } from './transport.ts';
+import { createWidget, type Widget, type WidgetEvent } from './widget.ts';
 
-type Strings = typeof nl;
-const strings: Record<string, Strings> = { nl, en };
+declare const WIDGET_VERSION: string;
 
-const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-tenant][src*="widget"]');
-const tenant = script?.dataset.tenant ?? 'demo-verzekeraar';
-const base = script ? new URL(script.src, location.href).origin : location.origin;
-const pageLang = (script?.dataset.locale ?? document.documentElement.lang ?? 'nl').slice(0, 2).toLowerCase();
-let locale = pageLang === 'en' ? 'en' : 'nl';
-const storageKey = `wachtwijzer:${tenant}`;
-
-const host = document.createElement('div');
-host.setAttribute('data-wachtwijzer', '');
-const root = host.attachShadow({ mode: 'open' });
-if ('adoptedStyleSheets' in root) {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  root.adoptedStyleSheets = [sheet];
+type Listener = (detail: Record<string, unknown>) => void;
+interface Api {
+  readonly version: string;
+  open(): void;
+  close(): void;
+  setLocale(locale: string): void;
+  on(event: WidgetEvent, fn: Listener): void;
+  off(event: WidgetEvent, fn: Listener): void;
 }
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) => {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
 
-const s = () => strings[locale] ?? nl;
-const launcher = el('button', { class: 'launcher', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, s().launcher);
-const dialog = el('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'ww-title', hidden: '' });
-const header = el('div', { class: 'header' });
-const title = el('h2', { id: 'ww-title' }, script?.dataset.title ?? s().title);
-const subtitle = el('p', { class: 'subtitle' }, s().subtitle);
-const close = el('button', { class: 'close', type: 'button', 'aria-label': s().close }, '×');
-header.append(title, subtitle, close);
-const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': s().transcript, tabindex: '0' });
-const actions = el('div', { class: 'actions' });
-const status = el('p', { class: 'status', role: 'status' });
-const form = el('form', { class: 'composer' });
-const label = el('label', { for: 'ww-input', class: 'visually-hidden' }, s().input);
-const input = el('input', { id: 'ww-input', type: 'text', autocomplete: 'off', placeholder: s().input, maxlength: '2000' });
-const send = el('button', { type: 'submit', class: 'send' }, s().send);
-form.append(label, input, send);
-dialog.append(header, log, actions, status, form);
-root.append(launcher, dialog);
+const warn = (message: string) => console.warn(`[Wachtwijzer] ${message}`);
 
-const transport = new DirectLineTransport(base);
-let session: Session | null = null;
-let polling: number | undefined;
-const seen = new Set<string>();
-
-function render(activity: DlActivity): void {
-  if (activity.id) {
-    if (seen.has(activity.id)) return;
-    seen.add(activity.id);
+/** The tenant's settings; 'unknown' when the server does not know the tenant, null when it could not be asked. */
+async function loadTenant(base: string, tenant: string): Promise<TenantConfig | 'unknown' | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 5000);
+  try {
+    const r = await fetch(`${base}api/widget-config?tenant=${encodeURIComponent(tenant)}`, { credentials: 'omit', signal: controller.signal });
+    if (r.status === 404 || r.status === 400) return 'unknown';
+    return r.ok ? readTenantConfig(await r.json()) : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
   }
-  if (activity.type !== 'message' || !activity.text) return;
-  const mine = activity.from?.id === session?.userId;
-  const item = el('div', { class: mine ? 'msg user' : 'msg bot' });
-  item.append(el('span', { class: 'visually-hidden' }, `${mine ? s().you : s().assistant}: `));
-  // Patient and assistant text is always text; only **bold** is honoured.
-  activity.text.split(/(\*\*[^*]+\*\*)/).forEach((part) => {
-    item.append(part.startsWith('**') && part.endsWith('**') ? el('strong', {}, part.slice(2, -2)) : document.createTextNode(part));
+}
+
+function main(): void {
+  const w = window as unknown as { Wachtwijzer?: Partial<Api> };
+  if (typeof w.Wachtwijzer?.open === 'function') return warn('widget.js is included twice; the second copy does nothing.');
+  const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-tenant][src*="widget"]');
+  if (!script) return warn('cannot find its script tag.');
+  const { options, problems } = readEmbed({ ...script.dataset });
+  problems.forEach(warn);
+  if (!options) return;
+  // Relative to the script, so a server behind a path prefix works too.
+  const base = new URL('./', script.src).href;
+
+  let widget: Widget | null = null;
+  const queue: ((w: Widget) => void)[] = [];
+  const when = (fn: (w: Widget) => void) => (widget ? fn(widget) : queue.push(fn));
+  let followPage = !options.locale;
+  const api: Api = Object.freeze({
+    version: WIDGET_VERSION,
+    open: () => when((x) => x.open()),
+    close: () => when((x) => x.close()),
+    setLocale(locale: string) {
+      const l = toLocale(locale);
+      if (!l) return warn(`setLocale: "${locale}" is not nl or en.`);
+      followPage = false;
+      when((x) => x.setLocale(l));
+    },
+    on: (event: WidgetEvent, fn: Listener) => when((x) => x.on(event, fn)),
+    off: (event: WidgetEvent, fn: Listener) => when((x) => x.off(event, fn)),
   });
-  log.append(item);
-  if (!mine) {
-    actions.replaceChildren();
-    for (const a of activity.suggestedActions?.actions ?? []) {
-      const b = el('button', { type: 'button', class: 'choice' }, String(a.title ?? a.value));
-      b.addEventListener('click', () => void say(String(a.value ?? a.title)));
-      actions.append(b);
-    }
-    input.type = activity.channelData?.slot === 'email' ? 'email' : activity.channelData?.slot === 'phone' ? 'tel' : 'text';
-    const ref = activity.channelData?.caseReference;
-    if (ref) window.dispatchEvent(new CustomEvent('wachtwijzer:case-created', { detail: { reference: ref } }));
-  }
-  log.scrollTop = log.scrollHeight;
+  w.Wachtwijzer = api;
+
+  void loadTenant(base, options.tenant).then((tenant) => {
+    if (tenant === 'unknown') return warn(`the server does not know tenant "${options.tenant}"; check data-tenant.`);
+    const resolved = resolve(options, tenant);
+    if (resolved.colorAdjusted) warn(`the primary colour has less than 4.5:1 contrast with white text; using ${resolved.primaryColor} instead.`);
+    const deps: TransportDeps = {
+      fetch: (url, init) => fetch(url, init),
+      ...(typeof WebSocket === 'function' ? { socket: (url: string) => new WebSocket(url) } : {}),
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (id) => clearTimeout(id as number),
+      online: () => navigator.onLine,
+      visible: () => document.visibilityState !== 'hidden',
+      random: () => Math.random(),
+    };
+    const root = document.documentElement;
+    const x = createWidget({ base, options: resolved, locale: chooseLocale(options.locale, root.lang, tenant?.defaultLocale), translator: createTranslator(), deps });
+    // The language follows the page's lang (also when the page switches it) unless data-locale or setLocale chose one.
+    new MutationObserver(() => {
+      const l = toLocale(root.lang);
+      if (followPage && l && l !== x.locale) x.setLocale(l);
+    }).observe(root, { attributes: true, attributeFilter: ['lang'] });
+    const mount = () => {
+      document.body.append(x.host);
+      widget = x;
+      x.restore();
+      queue.splice(0).forEach((fn) => fn(x));
+      dispatchEvent(new CustomEvent('wachtwijzer:ready', { detail: { version: WIDGET_VERSION } }));
+    };
+    if (document.body) mount();
+    else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  });
 }
 
-async function pollOnce(): Promise<void> {
-  if (!session) return;
-  try {
-    for (const a of await transport.poll(session)) render(a);
-    sessionStorage.setItem(storageKey, JSON.stringify(session));
-    status.textContent = '';
-  } catch {
-    status.textContent = s().offline;
-  }
-}
-
-async function say(text: string): Promise<void> {
-  if (!session || !text.trim()) return;
-  actions.replaceChildren();
-  try {
-    await transport.send(session, text.trim(), locale);
-    await pollOnce();
-  } catch {
-    status.textContent = s().error;
-  }
-}
-
-async function open(): Promise<void> {
-  dialog.hidden = false;
-  launcher.setAttribute('aria-expanded', 'true');
-  input.focus();
-  if (session) return;
-  status.textContent = s().connecting;
-  try {
-    const saved = sessionStorage.getItem(storageKey);
-    session = await transport.open(tenant, locale, saved ? (JSON.parse(saved) as Session) : null);
-    if (session.watermark === '' || saved) {
-      session.watermark = '';
-    }
-    await pollOnce();
-    polling = window.setInterval(() => void pollOnce(), 1500);
-  } catch {
-    status.textContent = s().error;
-  }
-}
-
-function closeDialog(): void {
-  dialog.hidden = true;
-  launcher.setAttribute('aria-expanded', 'false');
-  launcher.focus();
-}
-
-launcher.addEventListener('click', () => void open());
-close.addEventListener('click', closeDialog);
-dialog.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') closeDialog();
-});
-form.addEventListener('submit', (e) => {
-  e.preventDefault();
-  const text = input.value;
-  input.value = '';
-  void say(text);
-});
-
-const api = {
-  open: () => void open(),
-  close: closeDialog,
-  setLocale(next: string) {
-    locale = next === 'en' ? 'en' : 'nl';
-  },
-};
-(window as unknown as { Wachtwijzer: typeof api }).Wachtwijzer = api;
-const mount = () => document.body.append(host);
-if (document.body) mount();
-else document.addEventListener('DOMContentLoaded', mount);
-if (sessionStorage.getItem(storageKey) || script?.dataset.open === 'true') void open();
-void polling;
+main();

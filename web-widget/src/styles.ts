@@ -1,26 +1,82 @@
-/** The widget's only stylesheet, adopted into the shadow root (no inline <style>, CSP-safe). */
+/**
+ * The widget's stylesheet, adopted into the shadow root as a constructable stylesheet: no <style>
+ * element and no style attribute, so the host page needs no style-src for it. Sizes are in px,
+ * not rem: the host page's root font size must not resize the widget (browser zoom still does).
+ * `:host { all: initial !important }` wins over any !important rule of the page on the host
+ * element (for !important, the shadow tree's declaration beats the outer one), so nothing the page
+ * declares is inherited inside.
+ */
 export const css = `
-:host { all: initial; }
-* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; background: #00607a; color: #fff; border: 0; border-radius: 999px; padding: 14px 20px; font-size: 16px; cursor: pointer; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
-.launcher:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-.dialog { position: fixed; right: 20px; bottom: 84px; z-index: 2147483001; width: min(380px, calc(100vw - 24px)); height: min(600px, calc(100dvh - 110px)); display: flex; flex-direction: column; background: #fff; color: #1a1a1a; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.3); overflow: hidden; font-size: 16px; }
-.dialog[hidden] { display: none; }
-.header { background: #00607a; color: #fff; padding: 12px 48px 12px 16px; position: relative; }
-.header h2 { margin: 0; font-size: 18px; }
-.subtitle { margin: 2px 0 0; font-size: 14px; }
-.close { position: absolute; right: 8px; top: 8px; background: transparent; color: #fff; border: 0; font-size: 26px; width: 40px; height: 40px; cursor: pointer; }
-.log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
-.msg { max-width: 85%; padding: 8px 12px; border-radius: 12px; line-height: 1.4; white-space: pre-wrap; overflow-wrap: anywhere; }
-.msg.bot { background: #eef3f5; align-self: flex-start; }
-.msg.user { background: #00607a; color: #fff; align-self: flex-end; }
-.actions { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px; }
-.choice { border: 2px solid #00607a; background: #fff; color: #00607a; border-radius: 999px; padding: 8px 14px; font-size: 16px; cursor: pointer; }
-.status { margin: 0; padding: 0 12px; font-size: 14px; color: #8a1c1c; min-height: 0; }
-.composer { display: flex; gap: 8px; padding: 12px; border-top: 1px solid #d0d7db; }
-.composer input { flex: 1; font-size: 16px; padding: 10px; border: 1px solid #6b7780; border-radius: 8px; min-width: 0; }
-.send { background: #00607a; color: #fff; border: 0; border-radius: 8px; padding: 10px 14px; font-size: 16px; cursor: pointer; }
-@media (max-width: 480px) { .dialog { right: 0; bottom: 0; width: 100vw; height: 100dvh; border-radius: 0; } }
-@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+:host{all:initial!important}
+.ww,.ww *{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.45;letter-spacing:normal;text-transform:none}
+.ww{color:#1a1a1a;font-size:16px}
+.vh{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+[hidden]{display:none!important}
+button{font:inherit;font-size:16px;cursor:pointer;margin:0}
+button:disabled{cursor:default}
+svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+:focus-visible{outline:3px solid #fff;outline-offset:0;box-shadow:0 0 0 6px #1a1a1a}
+.launcher{position:fixed;bottom:20px;right:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;max-width:calc(100vw - 40px);min-height:48px;background:var(--p);color:#fff;border:2px solid #fff;border-radius:28px;padding:10px 18px 10px 14px;font-weight:600;text-align:left;box-shadow:0 4px 14px rgba(0,0,0,.3)}
+.left .launcher,.left .dialog{right:auto;left:20px}
+.launcher svg{flex:none;width:24px;height:24px}
+.dialog{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:640px;max-height:calc(100vh - 108px);max-height:calc(100dvh - 108px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.35);overflow:hidden}
+.header{display:flex;align-items:flex-start;gap:4px;background:var(--p);color:#fff;padding:10px 6px 10px 16px;flex:none}
+.heading{flex:1;min-width:0}
+.heading h2{margin:0;font-size:18px;font-weight:700;line-height:1.3;overflow-wrap:anywhere}
+.heading p{margin:2px 0 0;font-size:14px}
+.icon{flex:none;display:grid;place-items:center;width:44px;height:44px;background:transparent;color:#fff;border:0;border-radius:8px;padding:0}
+.icon svg{width:22px;height:22px}
+.icon:hover{background:rgba(0,0,0,.2)}
+.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:12px;display:flex;flex-direction:column;gap:8px}
+.msg{max-width:88%;padding:8px 12px;border-radius:14px;overflow-wrap:anywhere}
+.msg p{margin:0}
+.msg p+p,.msg p+ul,.msg p+ol,.msg ul+p,.msg ol+p{margin-top:8px}
+.msg ul,.msg ol{margin:4px 0 0;padding-left:22px}
+.msg a{color:inherit;text-decoration:underline;text-underline-offset:2px}
+.bot{align-self:flex-start;background:#eef2f4;border-bottom-left-radius:4px}
+.user{align-self:flex-end;background:var(--p);color:#fff;border-bottom-right-radius:4px;white-space:pre-wrap}
+.user.pending{opacity:.75}
+.notice{align-self:stretch;margin:4px 0;padding:8px 12px;border-left:4px solid #8a5300;background:#fff6e5;font-size:15px}
+.choices{align-self:flex-start;display:flex;flex-wrap:wrap;gap:8px;max-width:100%}
+.choice{min-height:44px;border:2px solid var(--p);background:#fff;color:var(--p);border-radius:22px;padding:8px 16px;font-weight:600;text-align:left;overflow-wrap:anywhere}
+.choice:hover:enabled{background:#eef2f4}
+.choice:disabled{border-color:#b8c0c5;color:#545d63;background:#f4f6f7}
+.choice.chosen{border-color:var(--p);background:var(--p);color:#fff}
+.typing{flex:none;display:flex;align-items:center;gap:8px;padding:0 16px 6px;color:#545d63;font-size:14px}
+.dots{display:flex;gap:4px}
+.dots i{width:7px;height:7px;border-radius:50%;background:#6b767d;animation:ww-b 1.2s infinite ease-in-out}
+.dots i:nth-child(2){animation-delay:.15s}
+.dots i:nth-child(3){animation-delay:.3s}
+@keyframes ww-b{0%,80%,100%{opacity:.3;transform:translateY(0)}40%{opacity:1;transform:translateY(-3px)}}
+.ref{flex:none;display:flex;align-items:center;flex-wrap:wrap;gap:4px 12px;margin:0 12px 8px;padding:10px 12px;border:2px solid var(--p);border-radius:10px;background:#fff}
+.ref-text{flex:1;min-width:0}
+.ref-label{margin:0;font-size:14px}
+.ref-value{margin:0;font-size:20px;font-weight:700;letter-spacing:.02em;overflow-wrap:anywhere;user-select:all}
+.ref-hint{margin:0;font-size:14px;color:#454e54}
+.copy{min-height:44px;border:2px solid var(--p);background:var(--p);color:#fff;border-radius:8px;padding:8px 14px;font-weight:600}
+.status{flex:none;margin:0;padding:0 12px;font-size:14px;color:#8a1c1c}
+.status:empty{display:none}
+.status.ok{color:#1d5e2f}
+.confirm{flex:none;margin:0 12px 8px;padding:10px 12px;border:2px solid #8a5300;border-radius:10px;background:#fff6e5}
+.confirm p{margin:0 0 8px}
+.confirm div{display:flex;flex-wrap:wrap;gap:8px}
+.confirm button{min-height:44px;border-radius:8px;padding:8px 14px;border:2px solid var(--p);background:#fff;color:var(--p);font-weight:600}
+.confirm button:first-child{background:var(--p);color:#fff}
+.composer{flex:none;padding:8px 12px 12px;border-top:1px solid #d5dbdf}
+.composer label{display:block;margin:0 0 4px;font-size:14px;font-weight:600}
+.row{display:flex;gap:8px}
+.row input{flex:1;min-width:0;min-height:48px;font:inherit;font-size:16px;color:#1a1a1a;background:#fff;padding:10px 12px;border:2px solid #5f6b73;border-radius:8px;margin:0}
+.row input::placeholder{color:#5f6b73;opacity:1}
+.send{flex:none;min-height:48px;background:var(--p);color:#fff;border:0;border-radius:8px;padding:10px 14px;font-weight:600}
+@media (max-width:480px),(max-height:560px){
+.dialog{inset:0;width:auto;height:100vh;height:100dvh;max-height:none;border-radius:0}
+.left .dialog{left:0}
+.launcher{bottom:12px;right:12px;max-width:calc(100vw - 24px)}
+.left .launcher{left:12px}
+}
+@media (prefers-reduced-motion:reduce){.ww *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
+@media (forced-colors:active){.launcher,.dialog,.msg,.choice,.ref,.send,.copy{border:2px solid CanvasText}}
 `;
+
+/** The tenant's colour as a custom property, in its own constructable stylesheet. */
+export const themeCss = (primary: string) => `.ww{--p:${primary}}`;
