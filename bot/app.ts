@@ -11,6 +11,7 @@ import { notFound } from './errors.ts';
 import { errorHandler, requestContext } from './http.ts';
 import type { Logger } from './logger.ts';
 import { mediationRouter } from './mediation/routes.ts';
+import { waitingTimesRouter } from './api/waitingTimes.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -69,6 +70,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
       return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
     }),
   );
+  app.use(waitingTimesRouter(services.knowledge));
   app.use(mediationRouter(services.mediation));
   app.use(widgetConfigRouter(services.tenants));
 

@@ -14,9 +14,14 @@ import { MediatorAuth } from './mediation/auth.ts';
 import { AuditLog } from './data/audit.ts';
 import { OutboxStore } from './data/outbox.ts';
 import { LoginThrottleStore } from './data/throttle.ts';
-import type { ConversationServices } from './conversation/engine.ts';
+import type { ConversationServices } from './conversation/ports.ts';
 import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
+import { loadReferenceData } from './data/referenceData.ts';
+import { WaitingTimeRepository } from './data/waitingTimes.ts';
+import { KnowledgeService } from './knowledge.ts';
+import { createUnderstandingPort } from './understandingPort.ts';
+import { handoffStatusFor } from './domain/caseStatus.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -28,29 +33,47 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const mediators = new MediatorStore(db);
   const storage = new PrismaStorage(db);
 
+  const reference = loadReferenceData();
+  const waitingTimes = new WaitingTimeRepository(db);
+  const knowledge = new KnowledgeService(reference, waitingTimes, tenants);
+  const understanding = createUnderstandingPort(reference);
+
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
-    async insurerTenants() {
-      return (await tenants.list()).filter((t) => t.kind === 'insurer').map((t) => ({ id: t.id, displayName: t.displayName }));
-    },
-    async createCase(handoff) {
-      const insurer = await tenants.find(handoff.insurerTenantId);
-      if (!insurer || insurer.kind !== 'insurer') throw new Error(`Case for unknown insurer ${handoff.insurerTenantId}`);
-      const now = new Date();
-      const { case: stored, created } = await cases.create({
-        insurerTenantId: insurer.id,
-        sourceTenantId: handoff.sourceTenantId,
-        conversationId: handoff.conversationId,
-        idempotencyKey: handoff.idempotencyKey,
-        locale: handoff.locale,
-        channel: handoff.channel,
-        priority: handoff.priority,
-        request: handoff.request,
-        transcript: handoff.transcript,
-        firstContactDueAt: addWorkingDays(now, insurer.responseWorkingDays),
-      });
-      logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
-      return { reference: stored.reference, created };
+    understanding,
+    knowledge,
+    cases: {
+      async createCase(handoff) {
+        const insurer = await tenants.find(handoff.insurerTenantId);
+        if (!insurer || insurer.kind !== 'insurer') throw new Error(`Case for unknown insurer ${handoff.insurerTenantId}`);
+        const now = new Date();
+        const { case: stored, created } = await cases.create({
+          insurerTenantId: insurer.id,
+          sourceTenantId: handoff.sourceTenantId,
+          conversationId: handoff.conversationId,
+          idempotencyKey: handoff.idempotencyKey,
+          locale: handoff.locale,
+          channel: handoff.channel,
+          priority: handoff.priority,
+          request: handoff.request,
+          transcript: handoff.transcript,
+          firstContactDueAt: addWorkingDays(now, insurer.responseWorkingDays),
+        });
+        logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
+        return { reference: stored.reference, created };
+      },
+      async statusFor(reference, dateOfBirth) {
+        const found = await cases.findByReferenceForPatient(reference, dateOfBirth);
+        if (!found) return null;
+        return { status: found.status, handoffStatus: handoffStatusFor(found.status, found.outcomeKind), updatedAt: found.updatedAt.toISOString() };
+      },
+      async eraseConversation(conversationId) {
+        const erased = await cases.eraseForConversation(conversationId);
+        await directLineStore.eraseConversation(conversationId);
+        await db.stateItem.deleteMany({ where: { key: { contains: `/conversations/${conversationId}` } } });
+        logger.info({ conversationId, casesErased: erased.deleted, casesKept: erased.anonymised }, 'patient erased conversation');
+        return { casesErased: erased.deleted, casesKept: erased.anonymised };
+      },
     },
   };
 
@@ -61,7 +84,9 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     logger,
     async findTenant(id) {
       const t = await tenants.find(id);
-      return t ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays } : null;
+      return t
+        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
+        : null;
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
@@ -72,5 +97,5 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
-  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next };
+  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
 }

@@ -11,6 +11,11 @@ import { projectRoot } from '../bot/data/databaseUrl.ts';
 import { hashPassword } from '../bot/mediation/auth.ts';
 import { sha256 } from '../bot/channels/directline/tokens.ts';
 import { demoAccounts, demoDirectLineSecret, demoTenants } from './demoData.ts';
+import { loadReferenceData } from '../bot/data/referenceData.ts';
+import { generateDemoWaitingTimes } from '../bot/domain/demoWaitingTimes.ts';
+
+// A fixed date keeps the demo figures identical on every machine and every run.
+const DEMO_MEASURED_AT = '2026-11-01';
 
 function readSpecialisms(): { code: string; nameNl: string; nameEn: string }[] {
   const lines = readFileSync(join(projectRoot, 'reference/specialisms.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
@@ -25,6 +30,30 @@ export async function seedReference(db: Db): Promise<void> {
   for (const s of readSpecialisms()) {
     await db.specialism.upsert({ where: { code: s.code }, create: s, update: s });
   }
+  const reference = loadReferenceData();
+  await db.$transaction(async (tx) => {
+    for (const h of reference.hospitals) {
+      const hospital = { officialName: h.officialName, kind: h.kind, agbCode: h.agbCode, aliases: JSON.stringify(h.aliases), website: h.website };
+      await tx.hospital.upsert({ where: { id: h.id }, create: { id: h.id, ...hospital }, update: hospital });
+      for (const l of h.locations) {
+        const location = { hospitalId: h.id, name: l.name, city: l.city, postcode: l.postcode, pc4: l.pc4, latitude: l.latitude, longitude: l.longitude, agbCode: l.agbCode, hasEmergency: l.hasEmergency };
+        await tx.location.upsert({ where: { id: l.id }, create: { id: l.id, ...location }, update: location });
+      }
+    }
+  }, { timeout: 60_000 });
+}
+
+/** Demo waiting times for every location and common specialism; generated once, always labelled demo. */
+export async function seedDemoWaitingTimes(db: Db): Promise<number> {
+  if ((await db.waitingTime.count({ where: { isDemo: true } })) > 0) return 0;
+  const reference = loadReferenceData();
+  const rows = generateDemoWaitingTimes(reference.hospitals, reference.specialisms, { seed: 'wachtwijzer-demo', measuredAt: DEMO_MEASURED_AT });
+  const data = rows.map((r) => ({
+    locationId: r.locationId, specialismCode: r.specialismCode, careType: r.careType, treatment: null, days: r.insufficient ? null : r.days,
+    insufficient: r.insufficient, measuredAt: new Date(`${r.measuredAt}T00:00:00Z`), source: r.source, isDemo: true, importBatch: 'demo-seed',
+  }));
+  for (let i = 0; i < data.length; i += 2000) await db.waitingTime.createMany({ data: data.slice(i, i + 2000) });
+  return data.length;
 }
 
 export async function seedDemo(db: Db, password: string): Promise<void> {
@@ -52,7 +81,10 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
 
 export async function seed(db: Db, options: { production: boolean; demoPassword: string }): Promise<void> {
   await seedReference(db);
-  if (!options.production) await seedDemo(db, options.demoPassword);
+  if (!options.production) {
+    await seedDemo(db, options.demoPassword);
+    await seedDemoWaitingTimes(db);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -269,7 +269,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
 
   // 1. Safety first, whatever else is going on; the pending question is asked again afterwards.
-  if (understood.intent === 'emergency' || (understood.emergency.kind && !understood.emergency.negated)) {
+  // The red-flag rules decide (recall first); the classifier alone must be sure.
+  if ((understood.emergency.kind && !understood.emergency.negated) || (understood.intent === 'emergency' && understood.confidence >= 0.75)) {
     flows.emergency(turn, understood);
     if (state.pending) {
       turn.say('interrupt.continue');

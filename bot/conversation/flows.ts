@@ -190,7 +190,8 @@ export function postponedCare(turn: Turn): void {
 
 export function rights(turn: Turn): void {
   turn.state.pending = null;
-  const statements = turn.services.knowledge.rightsOn(turn.info.now);
+  // Hospital care is what this assistant is about; the GGZ norms would only confuse here.
+  const statements = turn.services.knowledge.rightsOn(turn.info.now).filter((s) => s.id !== 'treeknormen-ggz');
   turn.say('rights.intro');
   for (const s of statements) {
     const key = `rights.statements.${s.id}`;
@@ -203,6 +204,9 @@ export function rights(turn: Turn): void {
 /** Locations with a shorter wait within the patient's travel distance; respects staying put. */
 export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<void> {
   const { facts } = turn.state;
+  // The intro once, when the patient starts this topic, not again after each answer.
+  const starting = turn.state.pending?.flow !== 'elsewhere';
+  if (starting && !fromWaitingTime) turn.say('elsewhere.intro');
   if (!facts.specialty) return turn.ask('specialty', 'elsewhere', 'ask.specialty');
   if (!facts.postcode) return turn.ask('postcode', 'elsewhere', 'ask.postcode');
   if (facts.maxTravelKm === undefined) {
@@ -225,7 +229,6 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     return;
   }
   const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
-  if (!fromWaitingTime) turn.say('elsewhere.intro');
   if (result.status === 'no_data' || result.results.length === 0) {
     turn.say('elsewhere.none', { km: facts.maxTravelKm, specialism: name });
   } else {
