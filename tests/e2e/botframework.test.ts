@@ -57,11 +57,17 @@ describe('POST /api/messages, as the Bot Framework Emulator speaks it (authentic
 
   it('keeps state between turns and reaches a stored case', async () => {
     receiver.received.length = 0;
-    await send({ type: 'message', text: 'Please ask my insurer to help me' });
+    await send({ type: 'message', text: 'Can my health insurer mediate for me? I need a new hip.' });
     expect(receiver.received.find((x) => x.body.channelData?.slot === 'consent')).toBeDefined();
-    await send({ type: 'message', text: 'Yes' });
-    expect(receiver.received.at(-1)?.body.channelData?.slot).toBe('fullName');
-    await send({ type: 'message', text: 'Anna de Boer' });
+    const answers: Record<string, string> = {
+      consent: 'Yes, I consent', fullName: 'Anna de Boer', dateOfBirth: '2 April 1961', policyNumber: 'AB123456', contactPreference: 'E-mail',
+      email: 'anna@example.com', postcode: '3011AB', hospital: 'Erasmus MC', waitingWeeks: '14 weeks', maxTravelKm: '40 km', confirm: 'Yes, send it',
+    };
+    for (let i = 0; i < 15 && !receiver.received.some((x) => x.body.channelData?.caseReference); i++) {
+      const slot = receiver.received.at(-1)?.body.channelData?.slot;
+      expect(slot, JSON.stringify(receiver.received.at(-1)?.body.text)).toBeTruthy();
+      await send({ type: 'message', text: answers[slot!]! });
+    }
     const confirm = receiver.received.find((x) => x.body.channelData?.caseReference);
     expect(confirm?.body.text).toContain(confirm?.body.channelData?.caseReference);
     const stored = await bot.services.cases.findForInsurer(confirm!.body.channelData!.caseReference!, 'demo-verzekeraar');

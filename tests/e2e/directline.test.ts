@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import XHR from 'xhr2';
 import WS from 'ws';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { answerFor, keesFirstMessage } from '../support/patientAnswers.ts';
 
 // Microsoft's client expects browser globals; in Node they come from xhr2 and ws.
 Object.assign(globalThis, { XMLHttpRequest: XHR, WebSocket: WS });
@@ -68,29 +69,45 @@ describe("Direct Line with Microsoft's botframework-directlinejs client", () => 
   });
 
   for (const webSocket of [false, true]) {
-    it(`welcomes, asks with a slot and stores a case (${webSocket ? 'WebSocket stream' : 'polling'})`, async () => {
+    it(`goes from free text to a stored case that the mediator API returns with every field (${webSocket ? 'WebSocket stream' : 'polling'})`, async () => {
       const { token } = await tokenFor(server);
       const p = patient(server, token, webSocket);
       const welcome = await p.waitFor((m) => m.length >= 3);
       expect(welcome[0]?.text).toContain('Wachtwijzer');
       expect(welcome.some((m) => /privacy/i.test(m.text ?? ''))).toBe(true);
 
-      await p.say('Ik wil dat mijn verzekeraar bemiddelt');
-      const consent = await p.waitFor((m) => m.some((a) => a.channelData?.slot === 'consent'));
-      const ask = consent.find((a) => a.channelData?.slot === 'consent')!;
-      expect(ask.suggestedActions?.actions.length).toBeGreaterThanOrEqual(2);
-
-      await p.say(String(ask.suggestedActions!.actions[0]!.value));
-      await p.waitFor((m) => m.some((a) => a.channelData?.slot === 'fullName'));
-      await p.say('Kees van Dijk');
-      const done = await p.waitFor((m) => m.some((a) => a.channelData?.caseReference));
-      const reference = done.find((a) => a.channelData?.caseReference)!.channelData!.caseReference!;
+      await p.say(keesFirstMessage);
+      let reference: string | undefined;
+      for (let turn = 0; turn < 20 && !reference; turn++) {
+        const seen = p.botMessages().length;
+        const msgs = await p.waitFor((m) => m.length > seen && m.slice(seen).some((a) => a.channelData?.slot || a.channelData?.caseReference));
+        const fresh = msgs.slice(seen);
+        reference = fresh.find((a) => a.channelData?.caseReference)?.channelData?.caseReference;
+        if (reference) break;
+        const ask = [...fresh].reverse().find((a) => a.channelData?.slot)!;
+        await p.say(answerFor(ask.channelData!.slot!, ask.suggestedActions?.actions ?? []));
+      }
       expect(reference).toMatch(/^ZB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-      const stored = await server.services.cases.findForInsurer(reference, 'demo-verzekeraar');
-      expect(stored?.request).toMatchObject({ patient: { fullName: 'Kees van Dijk' }, consent: { given: true } });
       // The hand-off is announced in the Bot Framework vocabulary too.
       await p.waitFor(() => p.received.some((a) => a.type === 'event' && a.name === 'handoff.initiate'));
       p.end();
+
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mediator@demo-verzekeraar.test', password: 'demo' }) });
+      expect(login.status).toBe(200);
+      const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+      const read = await fetch(`${server.url}/api/cases/${reference}`, { headers: { cookie } });
+      expect(read.status).toBe(200);
+      const c = (await read.json()) as Record<string, unknown>;
+      expect(c).toMatchObject({
+        reference, status: 'new', insurer: 'demo-verzekeraar', locale: 'nl', channel: 'directline',
+        request: {
+          specialty: '0301', hospital: 'Isala', waitingWeeks: 20, treeknormExceeded: true, postcode: '8011AB', maxTravelKm: 60, contactPreference: 'phone',
+          patient: { fullName: 'Kees van Dijk', dateOfBirth: '1950-06-30', policyNumber: '99887766', email: null },
+          consent: { given: true },
+        },
+      });
+      expect(typeof c.priority).toBe('number');
+      expect(Object.keys(c.request as object)).toEqual(expect.arrayContaining(['specialty', 'treatment', 'hospital', 'waitingWeeks', 'treeknormWeeks', 'treeknormExceeded', 'postcode', 'maxTravelKm', 'contactPreference', 'patient', 'consent']));
     });
   }
 
@@ -98,7 +115,7 @@ describe("Direct Line with Microsoft's botframework-directlinejs client", () => 
     const { token } = await tokenFor(server);
     const first = patient(server, token, false);
     await first.waitFor((m) => m.length >= 3);
-    await first.say('hallo');
+    await first.say(keesFirstMessage);
     await first.waitFor((m) => m.some((a) => a.channelData?.slot === 'consent'));
     first.end();
 

@@ -44,7 +44,7 @@ describe('the server as a process', () => {
     const gen = await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: '{"tenant":"demo-verzekeraar"}' })).json() as { token: string; conversationId: string };
     const auth = { authorization: `Bearer ${gen.token}`, 'content-type': 'application/json' };
     await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: auth });
-    await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: '{"type":"message","text":"help","from":{"id":"p1"}}' });
+    await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', text: 'Kan mijn zorgverzekeraar voor mij bemiddelen?', from: { id: 'p1' } }) });
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -54,7 +54,7 @@ describe('the server as a process', () => {
     const page = await (await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { headers: auth })).json() as { activities: { text?: string; channelData?: { slot?: string } }[] };
     expect(page.activities.some((a) => a.channelData?.slot === 'consent')).toBe(true);
     // The state survived too: the next answer continues the question instead of starting over.
-    await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: '{"type":"message","text":"Ja","from":{"id":"p1"}}' });
+    await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { method: 'POST', headers: auth, body: '{"type":"message","text":"Ja, ik geef toestemming","from":{"id":"p1"}}' });
     const after = await (await fetch(`${base}/v3/directline/conversations/${gen.conversationId}/activities`, { headers: auth })).json() as { activities: { channelData?: { slot?: string } }[] };
     expect(after.activities.at(-1)?.channelData?.slot).toBe('fullName');
     second.child.kill('SIGTERM');
