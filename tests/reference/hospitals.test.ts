@@ -11,7 +11,7 @@ describe('hospitals.json sanity', () => {
   it('lists about 70+ organisations, including all 7 UMCs', () => {
     expect(data.hospitals.length).toBeGreaterThanOrEqual(70);
     expect(data.hospitals.filter((h) => h.kind === 'umc').map((h) => h.officialName).sort()).toEqual(
-      ['Amsterdam UMC', 'Erasmus MC', 'Leids Universitair Medisch Centrum', 'Maastricht UMC+', 'Radboudumc', 'UMC Utrecht', 'Universitair Medisch Centrum Groningen'].sort(),
+      ['Amsterdam UMC', 'Erasmus MC', 'LUMC', 'Maastricht UMC+', 'Radboudumc', 'UMC Utrecht', 'UMCG'].sort(),
     );
   });
 
@@ -115,8 +115,10 @@ describe('resolveHospital: what patients type', () => {
     ['MCL', 'Medisch Centrum Leeuwarden', 'mcl-leeuwarden'],
     ['de Antonius', 'St. Antonius Ziekenhuis', null],
     ['isala', 'Isala', null],
-    ['LUMC', 'Leids Universitair Medisch Centrum', 'lumc-leiden'],
-    ['UMCG', 'Universitair Medisch Centrum Groningen', 'umcg-groningen'],
+    ['LUMC', 'LUMC', 'lumc-leiden'],
+    ['Leids Universitair Medisch Centrum', 'LUMC', 'lumc-leiden'],
+    ['UMCG', 'UMCG', 'umcg-groningen'],
+    ['Universitair Medisch Centrum Groningen', 'UMCG', 'umcg-groningen'],
     ['MUMC', 'Maastricht UMC+', 'maastricht-umc-maastricht'],
     ['HMC', 'Haaglanden Medisch Centrum', null],
     ['OLVG', 'OLVG', null],
