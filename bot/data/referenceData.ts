@@ -89,7 +89,7 @@ const SPECIALISM_CODE = /^\d{4}$/;
 // Dutch postcodes run 1000–9999; letters SA, SD and SS are never issued.
 const POSTCODE6 = /^[1-9]\d{3}(?!SA|SD|SS)[A-Z]{2}$/;
 const PC4 = /^[1-9]\d{3}$/;
-// Generous bounding box of the European Netherlands (incl. Wadden islands, Zeeuws-Vlaanderen, Limburg).
+/** Generous bounding box of the European Netherlands (Wadden islands, Zeeuws-Vlaanderen and Limburg included). */
 export const NL_BBOX = { minLat: 50.7, maxLat: 53.7, minLon: 3.3, maxLon: 7.3 } as const;
 
 const latitude = z.number().min(NL_BBOX.minLat).max(NL_BBOX.maxLat);
@@ -371,7 +371,7 @@ const LEADING_FILLERS = new Set(['het', 'de', 'the', 't', 'in', 'bij', 'naar', '
 
 // Words that say "a hospital" without naming one; a name minus these words often still names
 // it ("Zaans Medisch Centrum" → "zaans"), but those shortened keys are only trusted when a
-// cue stands before them in a sentence (see WEAK below).
+// cue stands before them in a sentence (see WEAK_KEYS).
 const GENERIC_WORDS = new Set([
   'ziekenhuis', 'ziekenhuizen', 'hospital', 'medisch', 'centrum', 'mc', 'umc', 'universitair', 'gasthuis',
   'kliniek', 'klinieken', 'clinics', 'clinic', 'zorggroep', 'groep', 'locatie', 'academisch',
@@ -413,7 +413,6 @@ interface KeyEntry {
   hospital: HospitalRecord;
   location: HospitalLocationRecord | null;
   weak: boolean;
-  derived: boolean;
 }
 
 /** A hospital named in text. */
@@ -486,7 +485,7 @@ export class HospitalIndex {
       for (const name of [hospital.officialName, ...hospital.aliases]) {
         const key = nameKey(name);
         if (key === '') continue;
-        const entry: KeyEntry = { key, hospital, location: locationOf.get(key) ?? only, weak: WEAK_KEYS.has(key), derived: false };
+        const entry: KeyEntry = { key, hospital, location: locationOf.get(key) ?? only, weak: WEAK_KEYS.has(key) };
         const existing = this.exact.get(key);
         // The loader rejects a name shared by two hospitals; within one hospital keep the most specific.
         if (!existing || (existing.location === null && entry.location !== null)) this.exact.set(key, entry);
@@ -494,7 +493,7 @@ export class HospitalIndex {
         const short = withoutGenericWords(key);
         if (short !== key && short.length >= 4 && !cities.has(short)) {
           const seen = derived.get(short);
-          if (seen === undefined) derived.set(short, { key: short, hospital, location: entry.location, weak: true, derived: true });
+          if (seen === undefined) derived.set(short, { key: short, hospital, location: entry.location, weak: true });
           else if (seen !== null && seen.hospital !== hospital) derived.set(short, null);
         }
       }

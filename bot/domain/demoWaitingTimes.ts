@@ -26,7 +26,7 @@ export interface DemoOptions {
   scope?: 'realistic' | 'all';
 }
 
-// What a general hospital usually offers; UMCs get every specialism in the list given.
+/** What a general hospital usually offers (demo data); UMCs get every specialism given. */
 export const COMMON_SPECIALISMS: readonly string[] = [
   '0301', '0302', '0303', '0304', '0305', '0306', '0307', '0310', '0313', '0316', '0318', '0320', '0322', '0324', '0330', '0335', '0362', '0389',
 ];

@@ -182,11 +182,13 @@ function describeLocations(hospital: Hospital): string {
   return hospital.locations.map((l) => `"${l.name}" (${l.city})`).join(', ');
 }
 
+/** Remembers row keys; a key seen before is a duplicate of that earlier line. */
 class Duplicates {
   private readonly seen = new Map<string, number>();
+  constructor(private readonly sameWhat: string) {}
   check(key: string, line: number): void {
     const first = this.seen.get(key);
-    if (first !== undefined) fail(`duplicate of line ${first}: same location, specialism, care type${key.includes('|t:') ? ', treatment' : ''} and date`);
+    if (first !== undefined) fail(`duplicate of line ${first}: same ${this.sameWhat}`);
     this.seen.set(key, line);
   }
 }
@@ -331,13 +333,13 @@ export function parseNzaWaitingTimes(content: string, ctx: ImportContext, option
   const source = options.source ?? NZA_SOURCE;
   const rows: ValidRow[] = [];
   const errors: ImportError[] = [];
-  const duplicates = new Duplicates();
+  const duplicates = new Duplicates('location, specialism, care type, treatment and date');
 
   const take = (record: Record<string, unknown>, line: number) => {
     try {
       const row = nzaRow(record, line, ctx, known, where, source);
       const treatmentKey = text(record.TreatmentKey) || row.treatment || '';
-      duplicates.check(`${row.locationId}|${row.specialismCode}|${row.careType}|${row.measuredAt}|t:${treatmentKey}`, line);
+      duplicates.check(`${row.locationId}|${row.specialismCode}|${row.careType}|${row.measuredAt}|${treatmentKey}`, line);
       rows.push(row);
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
@@ -459,7 +461,7 @@ export function parseHospitalWaitingTimesCsv(content: string, ctx: ImportContext
   if (!csv.header.includes('waiting_days') && !csv.header.includes('waiting_weeks')) missing.push('waiting_days or waiting_weeks');
   if (missing.length > 0) return { rows, errors: [{ line: 1, reason: `missing column(s): ${missing.join(', ')}` }] };
 
-  const duplicates = new Duplicates();
+  const duplicates = new Duplicates('location, specialism, care type and date');
   for (const record of csv.records) {
     if (record.problem) {
       errors.push({ line: record.line, reason: `line ${record.problem}` });
