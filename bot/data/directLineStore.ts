@@ -46,26 +46,23 @@ export class DirectLineStore {
 
   /**
    * Appends activities in order. Sequence numbers are reserved with one atomic increment, so
-   * concurrent writers (even on other instances) never share a number.
+   * concurrent writers (even on other instances) never share a number; no interactive
+   * transaction is held open (a crash between the two statements leaves only a gap, which
+   * watermarks skip).
    */
   async append(conversationId: string, fromRole: 'user' | 'bot', activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
     if (activities.length === 0) return [];
-    return this.db.$transaction(async (tx) => {
-      const conv = await tx.conversation.update({
-        where: { id: conversationId },
-        data: { nextSeq: { increment: activities.length }, lastActivityAt: new Date() },
-        select: { nextSeq: true },
-      });
-      const first = conv.nextSeq - activities.length;
-      const stored = activities.map((activity, i) => {
-        const seq = first + i;
-        return { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}`, seq };
-      });
-      await tx.directLineActivity.createMany({
-        data: stored.map(({ seq, ...activity }) => ({ id: activity.id, conversationId, seq, fromRole, json: JSON.stringify(activity) })),
-      });
-      return stored.map(({ seq: _seq, ...activity }) => activity);
+    const conv = await this.db.conversation.update({
+      where: { id: conversationId },
+      data: { nextSeq: { increment: activities.length }, lastActivityAt: new Date() },
+      select: { nextSeq: true },
     });
+    const first = conv.nextSeq - activities.length;
+    const stored = activities.map((activity, i) => ({ ...activity, id: `${conversationId}|${String(first + i).padStart(7, '0')}` }));
+    await this.db.directLineActivity.createMany({
+      data: stored.map((activity, i) => ({ id: activity.id, conversationId, seq: first + i, fromRole, json: JSON.stringify(activity) })),
+    });
+    return stored;
   }
 
   /** Activities after the watermark, oldest first, and the new watermark. */
