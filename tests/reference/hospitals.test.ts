@@ -168,7 +168,7 @@ describe('resolveHospital: what patients type', () => {
 
   it('a city is not a hospital, but callers can ask which hospitals are there', () => {
     expect(index.hospitalsInCity('Zwolle').map((h) => h.id)).toEqual(['isala']);
-    expect(index.hospitalsInCity('Tilburg').map((h) => h.id)).toEqual(['elisabeth-tweesteden-ziekenhuis']);
+    expect(index.hospitalsInCity('Tilburg').map((h) => h.id)).toEqual(['elisabeth-tweesteden-ziekenhuis', 'instituut-verbeeten']);
   });
 
   it('looks up by id', () => {
