@@ -19,6 +19,7 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .launcher{position:fixed;bottom:20px;right:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;max-width:calc(100vw - 40px);min-height:48px;background:var(--p);color:#fff;border:2px solid #fff;border-radius:28px;padding:10px 18px 10px 14px;font-weight:600;text-align:left;box-shadow:0 4px 14px rgba(0,0,0,.3)}
 .left .launcher,.left .dialog{right:auto;left:20px}
 .launcher svg{flex:none;width:24px;height:24px}
+.short{display:none}
 .dialog{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:640px;max-height:calc(100vh - 108px);max-height:calc(100dvh - 108px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.35);overflow:hidden}
 .header{display:flex;align-items:flex-start;gap:4px;background:var(--p);color:#fff;padding:10px 6px 10px 16px;flex:none}
 .heading{flex:1;min-width:0}
@@ -72,6 +73,7 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .dialog{inset:0;width:auto;height:100vh;height:100dvh;max-height:none;border-radius:0}
 .left .dialog{left:0}
 .launcher{bottom:12px;right:12px;max-width:calc(100vw - 24px)}
+.long{display:none}.short{display:inline}
 .left .launcher{left:12px}
 }
 @media (prefers-reduced-motion:reduce){.ww *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}

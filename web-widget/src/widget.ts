@@ -81,8 +81,12 @@ export function createWidget(env: WidgetEnv) {
   theme.replaceSync(themeCss(options.primaryColor));
   root.adoptedStyleSheets = [sheet, theme];
 
-  const launcherText = bind(h('span'), 'launcher');
-  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'ww-dialog', 'aria-haspopup': 'dialog' }, icon(icons.chat), launcherText);
+  // Phones show the short text; the accessible name is always the full one (and contains the short one).
+  const launcher = bind(
+    h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'ww-dialog', 'aria-haspopup': 'dialog' }, icon(icons.chat), bind(h('span', { class: 'long' }), 'launcher'), bind(h('span', { class: 'short' }), 'launcherShort')),
+    'launcher',
+    'aria-label',
+  );
   const title = h('h2', { id: 'ww-title' });
   if (options.title) title.textContent = options.title;
   else bind(title, 'title');
@@ -308,7 +312,8 @@ export function createWidget(env: WidgetEnv) {
     return c;
   }
 
-  function lapsed(): void {
+  /** The conversation cannot go on: say so, and start a new one now (if open) or on the next open. */
+  function lapsed(restart = true): void {
     conn?.stop();
     conn = null;
     store.clear();
@@ -316,7 +321,7 @@ export function createWidget(env: WidgetEnv) {
     showTyping(false);
     applySlot(undefined);
     addNotice('notice.expired');
-    if (!dialog.hidden) void begin();
+    if (restart && !dialog.hidden) void begin();
   }
 
   function failed(e: unknown): void {
@@ -329,20 +334,24 @@ export function createWidget(env: WidgetEnv) {
     } else setStatus(navigator.onLine ? 'status.error' : 'status.offline');
   }
 
-  async function resume(saved: Stored): Promise<void> {
+  /** Resumes this tab's conversation; false when it has lapsed (a new one is needed). */
+  async function resume(saved: Stored): Promise<boolean> {
     const c = (conn = transport());
     setStatus('status.loading');
     try {
       await c.resume(saved);
     } catch (e) {
-      if (conn !== c) return;
-      if (e instanceof HttpError && [401, 403, 404].includes(e.status)) return lapsed();
+      if (conn !== c) return true;
+      if (e instanceof HttpError && [401, 403, 404].includes(e.status)) {
+        lapsed(false);
+        return false;
+      }
       throw e;
     }
     const all = await c.fetchSince('');
     // What arrived after the stored watermark is new since the last page: it may be announced.
     const fresh = saved.watermark && all.watermark !== saved.watermark ? new Set((await c.fetchSince(saved.watermark)).activities.map((a) => a.id)) : new Set<string | undefined>();
-    if (conn !== c) return;
+    if (conn !== c) return true;
     log.hidden = true;
     for (const a of all.activities) if (!fresh.has(a.id)) render(a, false);
     log.hidden = false;
@@ -351,6 +360,7 @@ export function createWidget(env: WidgetEnv) {
     scrollDown();
     setStatus('');
     c.connect();
+    return true;
   }
 
   async function startNew(): Promise<void> {
@@ -368,7 +378,7 @@ export function createWidget(env: WidgetEnv) {
     starting ??= (async () => {
       const saved = store.read();
       try {
-        await (saved ? resume(saved) : startNew());
+        if (!saved || !(await resume(saved))) await startNew();
       } catch (e) {
         failed(e);
       } finally {
