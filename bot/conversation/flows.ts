@@ -236,7 +236,9 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     if (shown.some((r) => r.isDemo)) turn.say('waitingTime.demo');
     const lines = shown.map((r) => {
       const saved = r.weeksSaved && r.weeksSaved > 0 ? ` ${turn.text('elsewhere.saved', { count: r.weeksSaved })}` : '';
-      return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location: r.location, city: r.city, weeks: turn.text('weeks', { count: r.waitWeeks }), km: r.distanceKm })}${saved}`;
+      const km = new Intl.NumberFormat(turn.state.locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(r.distanceKm);
+      const location = r.location === r.hospital || r.location.startsWith(r.hospital) ? r.city : `${r.location}, ${r.city}`;
+      return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location, weeks: turn.text('weeks', { count: r.waitWeeks }), km })}.${saved}`;
     });
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
     turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });

@@ -35,13 +35,14 @@ export async function continueIntake(turn: Turn): Promise<void> {
     askConsent(turn);
     return;
   }
+  // An insurer that does not work with us gets its own route at once, before any personal data is asked.
+  if (hospitalSite && state.facts.insurer && !state.facts.insurer.tenantId) {
+    insurerNotConnected(turn);
+    return;
+  }
   const next = missingSlot(state.facts, hospitalSite);
   if (next) {
     await askIntakeSlot(turn, next, 'intake');
-    return;
-  }
-  if (hospitalSite && state.facts.insurer && !state.facts.insurer.tenantId) {
-    insurerNotConnected(turn);
     return;
   }
   showSummary(turn);
@@ -85,7 +86,13 @@ function insurerNotConnected(turn: Turn): void {
   const insurer = turn.state.facts.insurer!;
   turn.state.pending = null;
   turn.say('intake.notConnected', { insurer: insurer.name });
-  turn.say('intake.notConnectedHow', { insurer: insurer.name });
+  const contact = insurer.contact;
+  if (contact?.phone) turn.say('intake.notConnectedPhone', { insurer: insurer.name, phone: contact.phone });
+  else if (contact?.url) turn.say('intake.notConnectedUrl', { insurer: insurer.name, url: contact.url });
+  else turn.say('intake.notConnectedHow', { insurer: insurer.name });
+  // Nothing was sent; the consent for this insurer is not needed any more.
+  turn.state.consent = null;
+  delete turn.state.facts.insurer;
   turn.offer([turn.choice('elsewhere'), turn.choice('rights')]);
 }
 

@@ -77,7 +77,8 @@ export async function readSlotAnswer(
       return fail('invalid.contactPreference');
     }
     case 'postcode': {
-      const postcode = understanding.parsePostcode(trimmed);
+      // "99999" is not a postcode with a digit too many: it is not a postcode at all.
+      const postcode = /\d{5,}/.test(trimmed) ? null : understanding.parsePostcode(trimmed);
       if (!postcode) return fail('invalid.postcode');
       if (!knowledge.knownPostcode(postcode)) return fail('invalid.postcodeUnknown', { postcode });
       return ok((f) => (f.postcode = postcode));
@@ -113,7 +114,7 @@ export async function readSlotAnswer(
     case 'insurer': {
       const choice = await knowledge.resolveInsurer(trimmed);
       if (!choice) return fail('invalid.insurer');
-      return ok((f) => (f.insurer = { tenantId: choice.tenantId, name: choice.name }));
+      return ok((f) => (f.insurer = { tenantId: choice.tenantId, name: choice.name, contact: choice.contact }));
     }
     case 'consent':
     case 'confirm':

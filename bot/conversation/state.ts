@@ -13,7 +13,7 @@ export interface Facts {
   waitingWeeks?: number;
   postcode?: string;
   maxTravelKm?: number;
-  insurer?: { tenantId: string | null; name: string };
+  insurer?: { tenantId: string | null; name: string; contact?: { phone: string | null; url: string | null } | null };
   fullName?: string;
   dateOfBirth?: string;
   policyNumber?: string;

@@ -190,7 +190,7 @@ describe('mediation request', () => {
     const c = en();
     await play(c, [
       ['<start>', {}],
-      ['Can my insurer help me find a faster place for my knee replacement? I have been waiting 6 months.', { asks: 'consent' }],
+      ['I would like my health insurer to mediate for me. I need a knee replacement and I have been waiting 6 months.', { asks: 'consent' }],
       ['Yes, I consent', { asks: 'fullName' }],
       ['Anna de Boer', { asks: 'dateOfBirth' }],
       ['April 2, 1961', { asks: 'policyNumber' }],
@@ -213,7 +213,7 @@ describe('hospital site', () => {
     const c = nl('demo-ziekenhuis');
     await c.start();
     await play(c, [
-      ['Mijn heupoperatie is uitgesteld en ik wil hulp van mijn zorgverzekeraar', { asks: 'consent' }],
+      ['Ik wil zorgbemiddeling aanvragen voor mijn heupoperatie', { asks: 'consent' }],
       ['ja', { asks: 'insurer', choices: ['Demo Verzekeraar', 'Andere Verzekeraar'] }],
       ['Andere Verzekeraar', { asks: 'fullName' }],
     ]);
@@ -229,9 +229,13 @@ describe('hospital site', () => {
     await c.start();
     await c.say('Ik wil zorgbemiddeling aanvragen');
     await c.say('ja');
-    await play(c, [['Interpolis', { asks: 'fullName' }]]);
-    for (const s of ['Piet Jansen', '1-1-1960', '12345678', 'telefoon', '0612345678', '3011AB', 'Maasstad', 'oogarts', '14 weken']) await c.say(s);
-    await play(c, [['30', { says: [/Interpolis werkt nog niet met deze assistent/, /zorgpas/], never: [/referentie/] }]]);
+    // At once, before any personal data is asked; Univé's own mediation desk is in the reference data.
+    await play(c, [['Interpolis', { says: [/Interpolis werkt nog niet met deze assistent/, /zorgpas/], never: [/referentie/], asks: null }]]);
+    const again = nl('demo-ziekenhuis');
+    await again.start();
+    await again.say('Ik wil zorgbemiddeling aanvragen');
+    await again.say('ja');
+    await play(again, [['Univé', { says: [/Univé werkt nog niet/, /088 131 1617/], asks: null }]]);
   });
 });
 
