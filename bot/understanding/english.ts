@@ -30,6 +30,8 @@ const EN_DISTANCE_UNITS = /^(km|kms|kilometers?|kilometres?|miles?)$/;
 // weeks" has not given a number, so such results are dropped.
 const VAGUE = /\b(few|couple|several|some|many)\b/;
 
+const FILLER = / (more|extra|additional|long|whole|full|further|entire) (?=(days?|weeks?|months?|years?)\b)/gi;
+
 const CACHE_LIMIT = 5_000;
 const cache = new Map<string, RecognizerResult<unknown>[]>();
 
@@ -118,9 +120,18 @@ export function englishDurations(text: string): RecognizerResult<DateTimeResolut
     }
   });
   const windows = windowsAround(tokens, (t) => EN_TIME_UNITS.has(t), true);
-  const found = runOnWindows(text, windows, tokens, nt.map, 'duration', (q) =>
-    recognizeDateTime(q, Culture.English) as RecognizerResult<DateTimeResolution>[],
-  );
+  // recognizers-text misses "four more months" and "six long weeks"; without the filler word
+  // it reads them, and the result then spans the whole window.
+  const found = runOnWindows(text, windows, tokens, nt.map, 'duration', (q) => {
+    const direct = recognizeDateTime(q, Culture.English) as RecognizerResult<DateTimeResolution>[];
+    if (direct.some((r) => r.typeName === 'datetimeV2.duration') || !FILLER.test(q)) return direct;
+    return (recognizeDateTime(q.replace(FILLER, ' '), Culture.English) as RecognizerResult<DateTimeResolution>[]).map((r) => ({
+      ...r,
+      text: q,
+      start: 0,
+      end: q.length - 1,
+    }));
+  });
   for (const r of found) {
     if (r.typeName !== 'datetimeV2.duration' || VAGUE.test(r.text.toLowerCase())) continue;
     out.push(r);

@@ -64,6 +64,7 @@ export function evaluate(understanding: Understanding, corpus: LabelledUtterance
       const gold = u.entities[key];
       const predicted = got.entities[key];
       const c = entityCounts.get(key)!;
+      if (predicted === null && gold === null) continue;
       if (predicted !== null && predicted === gold) c.tp++;
       else {
         if (predicted !== null) c.fp++;

@@ -55,6 +55,9 @@ const TREATMENT_CONTEXT = new Set([
   'referral', 'opname', 'admission', 'opereren', 'geopereerd',
 ]);
 
+// Ordinary words one letter from a specialism word ("huisarts" is the GP, not "huidarts").
+const NEVER_FUZZY = new Set(['huisarts', 'huisartsen', 'huisartsenpost', 'internet', 'kinderen', 'operatie', 'operaties']);
+
 function normalizeForm(form: string): string[] {
   return tokenize(form.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')).map((t) => t.text);
 }
@@ -156,12 +159,14 @@ export class SpecialtyMatcher {
           break;
         }
       }
-      if (found || w.length < 6) continue;
+      if (found || w.length < 6 || NEVER_FUZZY.has(w)) continue;
       // Misspelt doctor or treatment names ("ooogarts", "ophtalmologist")
       const max = w.length >= 10 ? 2 : 1;
       let best: { terms: Term[]; d: number } | null = null;
       for (let len = w.length - max; len <= w.length + max; len++) {
         for (const target of this.fuzzyTargets.get(len) ?? []) {
+          // Typing errors rarely hit the first letter; "rugoperatie" is not "oogoperatie".
+          if (target.word[0] !== w[0]) continue;
           const d = distance(w, target.word);
           if (d <= max && (!best || d < best.d)) best = { terms: target.terms, d };
         }
@@ -178,7 +183,7 @@ export class SpecialtyMatcher {
   find(words: string[], tokens: Token[], nt: NormalizedText, language: Locale): SpecialtyMatch | null {
     const cands = this.candidates(words);
     if (cands.length === 0) return null;
-    const context = words.some((w) => TREATMENT_CONTEXT.has(w) || w.startsWith('wacht') || w.startsWith('wait'));
+    const context = words.some((w) => TREATMENT_CONTEXT.has(w) || (PROCEDURE_WORDS.has(w) && w.length > 3) || w.startsWith('wacht') || w.startsWith('wait'));
     const accepted: SpecialtyMatch[] = [];
     for (const c of cands) {
       let weak = c.term.weak && !c.compoundProcedure;

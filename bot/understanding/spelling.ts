@@ -36,6 +36,7 @@ export class Vocabulary {
     let tie = false;
     for (let len = token.length - max; len <= token.length + max; len++) {
       for (const w of this.byLength.get(len) ?? []) {
+        if (w[0] !== token[0]) continue; // typing errors rarely hit the first letter
         const d = distance(token, w);
         if (d < bestD) {
           best = w;

@@ -6,7 +6,7 @@
  * Order of decisions (README, "Tie-breaks"): red flags first and above everything; then the
  * intent model over words, cue classes and found entities.
  */
-import { HospitalIndex, type HospitalLocationRecord, type HospitalRecord } from '../data/referenceData.ts';
+import { HospitalIndex, type HospitalLocationRecord, type HospitalMention, type HospitalRecord } from '../data/referenceData.ts';
 import type { ReferenceData } from '../domain/reference.ts';
 import { TRAINING_CORPUS, readCorpus, type LabelledUtterance } from './corpus.ts';
 import { CUES, cuesOf } from './cues.ts';
@@ -19,7 +19,7 @@ import { SpecialtyMatcher } from './specialty.ts';
 import { Vocabulary } from './spelling.ts';
 import { normalize, tokenize, type NormalizedText, type Token } from './text.ts';
 import type { Entities, EmergencySignal, Locale, Understanding, Understood } from './types.ts';
-import { extractWaitingWeeks } from './waitingWeeks.ts';
+import { extractWaitingWeeks, mentionsDuration } from './waitingWeeks.ts';
 
 export interface UnderstandingOptions {
   /** Training utterances; defaults to the corpus shipped in bot/understanding/corpus/train.jsonl. */
@@ -36,10 +36,19 @@ interface Analysis {
   emergency: EmergencySignal;
   entities: Entities;
   cues: string[];
+  durationMentioned: boolean;
 }
 
 const BIRTH = /\b(geboren|geboortedatum|geb|born|birth|dob|birthday|verjaardag)\b/;
 const DISTANCE_UNIT = /\b(\d+\s?(km|kms)|km|kms|kilometers?|kilometres?|miles?|mijl)\b/;
+
+// A fuzzy match must rest on a distinctive word: the index once read "het ziekenhuis de
+// wachttijd" as "ziekenhuis Ede" (one edit).
+const GENERIC = /\b(ziekenhuis|ziekenhuizen|hospital|medisch|centrum|mc|umc|het|de|the|van|sint|st)\b/g;
+function trustworthyMention(m: HospitalMention): boolean {
+  if (m.score >= 1) return true;
+  return normalize(m.text).norm.replace(GENERIC, ' ').replace(/[^a-z]/g, '').length >= 4;
+}
 
 function hospitalRecords(ref: ReferenceData): HospitalRecord[] {
   // The loader's records carry location aliases; a plain ReferenceData (tests) gets empty ones.
@@ -63,6 +72,8 @@ function vocabularyFor(ref: ReferenceData, training: LabelledUtterance[]): Vocab
     for (const t of tokenize(normalize(s).norm)) words.add(t.text);
   };
   for (const e of LEXICON) for (const f of [...e.nl, ...e.en]) addText(f.replace('*', ''));
+  // Everyday words one letter from a domain word that must stay themselves.
+  addText('huisarts huisartsen huisartsenpost rugoperatie rugpijn');
   for (const t of ref.treatments) for (const f of [...t.terms.nl, ...t.terms.en]) addText(f);
   for (const s of ref.specialisms) addText(`${s.nameNl} ${s.nameEn}`);
   for (const h of ref.hospitals) addText([h.officialName, ...h.aliases, ...h.locations.map((l) => l.city)].join(' '));
@@ -93,7 +104,7 @@ function featuresOf(a: Analysis, text: string): string[] {
   const e = a.entities;
   if (e.specialty) f.push('e:specialty');
   if (e.hospital) f.push('e:hospital');
-  if (e.waitingWeeks !== null) f.push('e:weeks');
+  if (a.durationMentioned) f.push('e:duration');
   if (e.postcode) f.push('e:postcode');
   if (e.phone || e.email) f.push('e:contact');
   if (a.emergency.kind && a.emergency.negated) f.push('e:denied-red-flag');
@@ -134,35 +145,37 @@ export function createUnderstanding(ref: ReferenceData, options: UnderstandingOp
   const specialties = new SpecialtyMatcher(ref);
   const vocabulary = vocabularyFor(ref, training);
 
-  const analyze = (text: string, pageLocale: Locale): Analysis => {
+  // Training never needs the resolved number of weeks, only whether a duration is mentioned;
+  // skipping recognizers-text there keeps start-up fast.
+  const analyze = (text: string, pageLocale: Locale, resolveWeeks = true): Analysis => {
     const nt = normalize(text);
     const tokens = tokenize(nt.norm);
     const words = tokens.map((t) => vocabulary.correct(t.text));
     const language = detectLanguage(words, pageLocale);
     const emergency = detectEmergency(text);
     const specialty = specialties.find(words, tokens, nt, language);
-    const mention = hospitals.findHospitalMentions(text)[0];
+    const mention = hospitals.findHospitalMentions(text).find(trustworthyMention);
     const joined = words.join(' ');
     const entities: Entities = {
       specialty: specialty?.code ?? null,
       specialtyTerm: specialty?.term ?? null,
       careType: specialty?.careType ?? null,
       hospital: mention?.hospital.officialName ?? null,
-      waitingWeeks: extractWaitingWeeks(text, nt, tokens, words),
+      waitingWeeks: resolveWeeks ? extractWaitingWeeks(text, nt, tokens, words) : null,
       postcode: parsePostcode(text),
       dateOfBirth: BIRTH.test(joined) ? parseDate(text, language) : null,
       distanceKm: DISTANCE_UNIT.test(joined) ? parseDistanceKm(text, language) : null,
       email: parseEmail(text),
       phone: parsePhone(text),
     };
-    return { nt, tokens, words, language, emergency, entities, cues: cuesOf(words) };
+    return { nt, tokens, words, language, emergency, entities, cues: cuesOf(words), durationMentioned: mentionsDuration(nt, tokens, words) };
   };
 
   // Emergencies are the red-flag rules' job alone: taught to the model, the word "ik" or "my"
   // pulled ordinary medical questions towards a 112 message.
   const examples: Example[] = training
     .filter((u) => u.intent !== 'emergency')
-    .map((u) => ({ intent: u.intent, features: featuresOf(analyze(u.text, u.locale), u.text) }));
+    .map((u) => ({ intent: u.intent, features: featuresOf(analyze(u.text, u.locale, false), u.text) }));
   const model = (options.train ?? trainLogistic)(examples);
 
   const understand = (text: string, pageLocale: Locale): Understood => {

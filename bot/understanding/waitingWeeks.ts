@@ -50,6 +50,8 @@ export function extractWaitingWeeks(text: string, nt: NormalizedText, tokens: To
   const clauseWords = (c: Candidate): string[] => words.filter((_, i) => clauses[i] === clauses[c.first]);
   const passing: Array<Candidate & { cue: boolean }> = [];
   for (const c of candidates) {
+    // "a day", "two days": under half a week is not a waiting time anyone reports in weeks
+    if (c.weeks < 1) continue;
     const before = words.slice(Math.max(0, c.first - 2), c.first);
     const prev = before[before.length - 1] ?? '';
     const next = words[c.last + 1] ?? '';
@@ -77,4 +79,12 @@ function isAge(words: string[], first: number, last: number, unit: string): bool
 const EN_UNIT = /^(days?|weeks?|months?|years?|fortnights?)$/;
 function hasEnglishUnit(words: string[]): boolean {
   return words.some((w) => EN_UNIT.test(w));
+}
+
+const EN_NUMBER_BEFORE_UNIT = /^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|half|several|few|couple)$/;
+
+/** Whether the message mentions a duration at all (cheap; no recognizers-text), for the intent model's features. */
+export function mentionsDuration(nt: NormalizedText, tokens: Token[], words: string[]): boolean {
+  if (findDurations(nt, tokens).length > 0) return true;
+  return words.some((w, i) => EN_UNIT.test(w) && words.slice(Math.max(0, i - 3), i).some((p) => EN_NUMBER_BEFORE_UNIT.test(p)));
 }
