@@ -209,7 +209,7 @@ describe('widget in the browser', () => {
       const slot = ask!.channelData!.slot!;
       slotsAsked.push(slot);
       const want = KEES[slot];
-      expect(want, `unknown slot ${slot}`).toBeDefined();
+      if (want === undefined) throw new Error(`unknown slot ${slot}`);
       const input = page.locator(`${W} #ww-input`);
       for (const [attr, value] of Object.entries(expectedInput[slot] ?? {})) expect(await input.getAttribute(attr), `${slot} ${attr}`).toBe(value);
       expect(await input.evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
