@@ -8,6 +8,6 @@ export { parseDate, parseDistanceKm, parseEmail, parsePhone, parsePostcode, pars
 export { recognizeDutchNumbers } from './dutchNumbers.ts';
 export { recognizeDutchDurations, weeksFromTimex } from './dutchDurations.ts';
 export { recognizeDutchDates } from './dutchDates.ts';
-export { recognizerStats, resetRecognizerStats, warmUpEnglish } from './english.ts';
+export { clearRecognizerCache, recognizerStats, resetRecognizerStats, warmUpEnglish } from './english.ts';
 export { readCorpus, parseCorpus, TRAINING_CORPUS, type LabelledUtterance, type GoldEntities } from './corpus.ts';
 export * from './types.ts';
