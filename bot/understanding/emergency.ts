@@ -124,7 +124,7 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:hit|banged|bumped|fell on|hurt) ${W(2)}head|head injury|serious accident`) },
   // --- suicide and self-harm (nl) ---
   { kind: 'suicide', re: r(`(?:zelfmoord\\w*|zelfdoding\\w*|suicid\\w*|suicide\\w*|zelfbeschadiging|zelfverwonding|afscheidsbrief\\w*)`) },
-  { kind: 'suicide', re: r(`wil ${W(1)}(?:(?!niet )[^ |]+ )?dood(?: ${W(1)}gaan)?|wil ${W(1)}sterven|dood willen|wou dat ik dood was|was ik maar dood`) },
+  { kind: 'suicide', re: r(`wil (?:(?!niet |geen |nooit )[^ |]+ ){0,2}(?:dood|sterven)|dood willen|wou dat ik dood was|was ik maar dood`) },
   { kind: 'suicide', re: r(`(?:wil|wil ik|kan) ${W(1)}niet meer ${W(1)}(?:leven|verder)|wil er ${W(2)}niet meer zijn|er niet meer ${W(1)}willen zijn|geen zin ${W(1)}(?:meer )?in ${DET}leven`) },
   { kind: 'suicide', re: r(`(?:een )?(?:einde|eind) ${W(1)}aan ${DET}(?:leven|alles)|er ${W(2)}(?:een )?(?:eind|einde) aan ${W(1)}(?:te )?maken|(?:eind|einde) aan maken`) },
   { kind: 'suicide', re: r(`zie het ${W(2)}niet meer zitten|zie ${W(2)}geen uitweg|geen uitweg meer`) },
