@@ -51,14 +51,17 @@ let closeBrowser: () => Promise<void>;
 /** A web team's own site on another origin, with the CSP the README documents. */
 function startSite(api: string): Promise<void> {
   const ws = api.replace(/^http/, 'ws');
-  const page = (body: string, styleSrc: string) =>
-    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Zorgverzekeraar</title><link rel="icon" href="data:,">${body}</head><body><h1>Zorgverzekeraar</h1><p>Tekst van de site.</p><script src="${api}/widget.js" data-tenant="demo-verzekeraar" async></script></body></html>`;
-  const csp = (styleSrc: string) => `default-src 'none'; script-src ${api}; connect-src ${api} ${ws}; img-src data:; style-src ${styleSrc}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+  const page = (head: string, attrs = '') =>
+    `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Zorgverzekeraar</title><link rel="icon" href="data:,">${head}</head><body><h1>Zorgverzekeraar</h1><p>Tekst van de site.</p><script src="${api}/widget.js" data-tenant="demo-verzekeraar"${attrs} async></script></body></html>`;
+  const csp = (styleSrc: string, connect = `${api} ${ws}`) => `default-src 'none'; script-src ${api}; connect-src ${connect}; img-src data:; style-src ${styleSrc}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
   site = createServer((req, res) => {
     const routes: Record<string, [string, string, string]> = {
-      '/strict': ['text/html', csp("'none'"), page('', "'none'")],
-      '/clean': ['text/html', csp("'self'"), page('', "'self'")],
-      '/hostile': ['text/html', csp("'self'"), page('<link rel="stylesheet" href="/hostile.css">', "'self'")],
+      '/strict': ['text/html', csp("'none'"), page('')],
+      '/clean': ['text/html', csp("'self'"), page('')],
+      '/hostile': ['text/html', csp("'self'"), page('<link rel="stylesheet" href="/hostile.css">')],
+      // WebSockets not allowed by this page's CSP: the widget must poll.
+      '/no-websocket': ['text/html', csp("'none'", api), page('')],
+      '/options': ['text/html', csp("'none'"), page('', ' data-locale="en" data-position="bottom-left" data-primary-color="#ffdd00" data-title="Ask us" data-open="true"')],
       '/hostile.css': ['text/css', '', hostileCss],
     };
     const route = routes[req.url ?? ''];
@@ -293,6 +296,26 @@ describe('widget in the browser', () => {
     expect(errors).toEqual([]);
   }, 30_000);
 
+  it('says when the network is gone, and carries on when it is back', async () => {
+    await context.setOffline(true);
+    await expect.poll(() => page.locator(`${W} .status`).textContent()).toBe('Geen internetverbinding. We proberen het opnieuw.');
+    await context.setOffline(false);
+    await expect.poll(() => page.locator(`${W} .status`).textContent()).toBe('Weer verbonden.');
+    const count = (await transcript(page)).length;
+    await page.locator(`${W} #ww-input`).fill('Hoe lang duurt het nog?');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await transcript(page)).length, { timeout: 10_000 }).toBeGreaterThan(count + 1);
+    expect(await page.locator(`${W} .status`).textContent()).not.toContain('Geen internetverbinding');
+  }, 20_000);
+
+  it('follows the page language when the page changes its lang', async () => {
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await expect.poll(() => page.locator(`${W} .send`).textContent()).toBe('Send');
+    expect(await page.locator(`${W} .ref-label`).textContent()).toBe('Your reference');
+    await page.evaluate(() => (document.documentElement.lang = 'nl'));
+    await expect.poll(() => page.locator(`${W} .send`).textContent()).toBe('Versturen');
+  });
+
   it('starts a new conversation with a clear message when the stored one has lapsed', async () => {
     const old = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wachtwijzer:demo-verzekeraar')!).conversationId as string);
     await page.evaluate(() => {
@@ -333,6 +356,58 @@ describe('widget on a web team’s own site', () => {
     expect((await context.cookies([siteUrl, server.url])).length).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __ww: { csp: string[] } }).__ww.csp)).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to polling when the page does not allow WebSockets', async () => {
+    const page = await context.newPage();
+    const acts = capture(page);
+    await page.goto(`${siteUrl}/no-websocket`);
+    await page.locator(`${W} .launcher`).click();
+    await settled(acts, 0);
+    await page.locator(`${W} #ww-input`).fill('Wat is de treeknorm?');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`${W} .msg.user:not(.pending)`).count()).toBe(1);
+    await expect.poll(() => botMessages(acts).length).toBeGreaterThan(1);
+    const csp = await page.evaluate(() => (window as unknown as { __ww: { csp: string[] } }).__ww.csp);
+    expect(csp.length).toBeGreaterThan(0);
+    expect(csp.every((v) => v.startsWith('connect-src ws:'))).toBe(true);
+    expect(await page.locator(`${W} .status`).textContent()).toBe('');
+    await page.close();
+  });
+
+  it('honours every data- option: English, left, title, opened on load without taking focus, unreadable colour replaced', async () => {
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const sent: { locale?: string }[] = [];
+    page.on('request', (r) => r.method() === 'POST' && /\/activities$/.test(r.url()) && sent.push(r.postDataJSON()));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${siteUrl}/options`);
+    const dialog = page.locator(`${W} [role=dialog]`);
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect((await deepActive(page)).tag).toBe('body');
+    expect(await page.locator(`${W} #ww-title`).textContent()).toBe('Ask us');
+    expect(await page.locator(`${W} .launcher`).getAttribute('aria-label')).toBe('Questions about waiting times? Chat with us');
+    expect(await page.locator(`${W} .send`).textContent()).toBe('Send');
+    expect((await page.locator(`${W} .launcher`).boundingBox())!.x).toBeLessThan(40);
+    expect(await page.locator(`${W} .launcher`).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 96, 122)');
+    expect(warnings.some((w) => w.includes('contrast'))).toBe(true);
+    await expect.poll(() => page.locator(`${W} .msg.bot`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`${W} .msg.bot`).first().textContent()).toMatch(/Hello|Hi/);
+    await page.locator(`${W} #ww-input`).fill('What is the maximum waiting time?');
+    await page.keyboard.press('Enter');
+    // The page switching its own lang does not override data-locale; setLocale does.
+    await page.evaluate(() => (document.documentElement.lang = 'nl'));
+    await page.waitForTimeout(50);
+    expect(await page.locator(`${W} .send`).textContent()).toBe('Send');
+    await page.evaluate(() => (window as unknown as { Wachtwijzer: { setLocale(l: string): void } }).Wachtwijzer.setLocale('nl'));
+    expect(await page.locator(`${W} .send`).textContent()).toBe('Versturen');
+    await page.locator(`${W} #ww-input`).fill('Dank u');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent.map((a) => a.locale)).toEqual(['en', 'nl']);
+    await page.screenshot({ path: screenshotPath('widget-options-en-left') });
     await page.close();
   });
 
@@ -409,6 +484,8 @@ describe('widget on phones and zoomed in', () => {
     expect(send.x + send.width).toBeLessThanOrEqual(width);
     await page.screenshot({ path: screenshotPath(`widget-${name}-open`) });
     if (width === 375) {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      expect(await page.locator(`${W} .dots i`).first().evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
       const result = await new AxeBuilder({ page }).include(W).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     }

@@ -143,6 +143,19 @@ describe('Direct Line transport', () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it('falls back to polling when the WebSocket neither opens nor closes (Chromium under a CSP without ws:)', async () => {
+    server.activities = [msg(1)];
+    const dl = client();
+    await dl.start('t', 'nl');
+    dl.connect();
+    await tick(5999);
+    expect(got).toEqual([]);
+    await tick(1);
+    expect(sockets[0]!.closed).toBe(true);
+    expect(got.map((a) => a.id)).toEqual(['conv1|1']);
+    expect(sockets).toHaveLength(1);
+  });
+
   it('polls fast while a reply is expected and fetches right after sending', async () => {
     const dl = client(false);
     await dl.start('t', 'nl');

@@ -75,6 +75,8 @@ const isFatal = (e: unknown) => e instanceof HttpError && (e.status === 401 || e
 
 // No heartbeat (the server sends one every 25 s) for this long means the socket is dead.
 const silentSocketMs = 65_000;
+// A stream that has not opened by now is blocked (CSP, proxy) or hopeless: poll instead.
+const socketOpenMs = 6000;
 
 export class DirectLine {
   session: Session | null = null;
@@ -245,6 +247,18 @@ export class DirectLine {
       return this.loop();
     }
     this.socket = ws;
+    // Chromium blocks a WebSocket the page's CSP forbids without ever firing close: give up after a while.
+    this.watchdog = this.deps.setTimeout(() => {
+      if (this.socket !== ws || opened) return;
+      this.socket = null;
+      ws.onclose = null;
+      ws.close();
+      this.watchdog = null;
+      if (!this.running) return;
+      if (!this.deps.online()) return this.retry();
+      this.useSocket = false;
+      this.loop();
+    }, socketOpenMs);
     const alive = () => {
       if (this.watchdog !== null) this.deps.clearTimeout(this.watchdog);
       this.watchdog = this.deps.setTimeout(() => ws.close(), silentSocketMs);

@@ -507,6 +507,8 @@ export function createWidget(env: WidgetEnv) {
     void send(text, true);
   });
   addEventListener('online', () => {
+    // The stream may have survived; if it did not, the transport reports reconnecting in a moment.
+    if (statusKey === 'status.offline') setStatus(conn ? 'status.online' : '', true);
     conn?.wake();
     if (!conn && !dialog.hidden) void begin();
   });
