@@ -24,6 +24,8 @@ const SECONDS: Record<DurationUnit, number> = { D: 86_400, W: 604_800, M: 2_592_
 // Words that hedge a duration without changing it ("ruim 2 maanden" is still 2 months).
 const MODIFIERS = new Set(['ruim', 'bijna', 'ongeveer', 'circa', 'ca', 'zo', "zo'n", 'zon', 'pakweg', 'plusminus', 'ongeveer', 'minstens', 'zeker', 'meer', 'dan', 'al', 'nu', 'inmiddels', 'krap', 'rond', 'de']);
 
+const FILLERS = new Set(['more', 'extra', 'additional', 'long', 'further', 'whole', 'full', 'lange', 'hele', 'volle']);
+
 export function unitOf(word: string): DurationUnit | null {
   return UNIT_WORDS[word] ?? null;
 }
@@ -99,8 +101,10 @@ export function findDurations(nt: NormalizedText, tokens: Token[]): DurationSpan
       continue;
     }
 
-    // "3 maanden", "drie maanden", "anderhalve maand", "twee en een halve maand", "3 à 4 maanden"
-    const n = byLast.get(i - 1);
+    // "3 maanden", "drie maanden", "anderhalve maand", "twee en een halve maand", "3 à 4 maanden",
+    // and with a filler word between ("20 more weeks", "nog 6 extra weken")
+    const filler = FILLERS.has(tokens[i - 1]?.text ?? '') ? byLast.get(i - 2) : undefined;
+    const n = byLast.get(i - 1) ?? filler;
     if (n) {
       let value = n.value;
       let first = n.first;

@@ -6,7 +6,7 @@
  * `--cv k` runs k-fold cross-validation on the training corpus for the logistic and the
  * naive-Bayes model (how the model was chosen without looking at the test corpus).
  */
-import { loadReferenceData } from '../data/referenceData.ts';
+import { HospitalIndex, loadReferenceData } from '../data/referenceData.ts';
 import { TRAINING_CORPUS, readCorpus, type LabelledUtterance } from './corpus.ts';
 import { evaluate, formatReport } from './evaluation.ts';
 import { trainLogistic, trainNaiveBayes } from './intentModel.ts';
@@ -53,9 +53,11 @@ function main(): void {
   const source = file ? new URL(file, `file://${process.cwd()}/`) : has('--train') ? TRAINING_CORPUS : TEST_CORPUS;
   const corpus = readCorpus(source);
   const started = performance.now();
-  const understanding = createUnderstanding(loadReferenceData());
+  const ref = loadReferenceData();
+  const understanding = createUnderstanding(ref);
   const loadMs = performance.now() - started;
-  const report = evaluate(understanding, corpus);
+  const index = new HospitalIndex(ref.hospitals);
+  const report = evaluate(understanding, corpus, (name) => index.resolveHospital(name, { fuzzy: false })?.hospital.officialName ?? name);
   if (has('--json')) {
     console.log(JSON.stringify({ ...report, errors: has('--errors') ? report.errors : undefined }, null, 2));
     return;

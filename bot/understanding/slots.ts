@@ -19,7 +19,7 @@ const NOT_ISSUED = new Set(['SA', 'SD', 'SS']);
 const FOUR_DIGITS = /(?<![\d+\-/.,])([1-9]\d{3})(?![\d\-/.,]\d)(?![a-z])/gi;
 // Words after which four digits are a place, not a year or an amount.
 const POSTCODE_CONTEXT =
-  /(postcode|postcodegebied|post code|postal code|zip|zipcode|pc4?|woon(?:achtig)? in|wonend in|woon ik in|live in|living in|based in|in de buurt van|buurt van|omgeving|omgeving van|regio|rond|rondom|nabij|dichtbij|dicht bij|bij mij in de buurt|near|around|area|in the area of|vicinity of|close to)[:\s]*$/;
+  /(postcode|postcodegebied|post code|postal code|zip|zipcode|pc4?|woon(?:achtig)? in|wonend in|woon ik in|live in|living in|based in|in de buurt van|buurt van|omgeving|omgeving van|regio|rond|rondom|nabij|dichtbij|dicht bij|bij mij in de buurt|near|around|area|in the area of|vicinity of|close to)(?:\s+(?:is|was|luidt|=))?[:\s]*$/;
 // Two-letter words that follow a number in ordinary sentences ("in 1961 en toen"); after a
 // space they are only a postcode when written in capitals or right after "postcode".
 const COMMON_PAIRS = new Set(['en', 'in', 'op', 'of', 'is', 'at', 'to', 'an', 'as', 'on', 'or', 'ik', 'je', 'we', 'ze', 'de', 'he', 'me', 'my', 'by', 'be', 'do', 'go', 'no', 'so', 'up', 'us', 'am', 'nu', 'al', 'te', 'om', 'er', 'na', 'ja', 'km', 'cm', 'mm', 'kg', 'it', 'if', 'eu', 'uw']);

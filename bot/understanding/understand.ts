@@ -189,7 +189,10 @@ export function createUnderstanding(ref: ReferenceData, options: UnderstandingOp
     const scores = model.predict(featuresOf(a, text));
     // A question whether waiting or the treatment itself is medically wise is medical advice,
     // however much it talks about waiting ("Is het gevaarlijk om nog 3 maanden te wachten?").
-    if ((a.cues.includes('RISK') || a.cues.includes('DECIDE')) && WAIT_FAMILY.has(scores.intent) && !a.cues.includes('RIGHTS')) {
+    // Not when a postponement is reported with "what now": "bestraling uitgesteld omdat het
+    // apparaat kapot is, wat kan ik doen?" is about the postponement.
+    const reportsPostponement = a.cues.includes('POSTPONE') && a.cues.includes('WHAT_NOW');
+    if ((a.cues.includes('RISK') || a.cues.includes('DECIDE')) && WAIT_FAMILY.has(scores.intent) && !a.cues.includes('RIGHTS') && !reportsPostponement) {
       return { intent: 'medical_advice', confidence: Math.max(0.6, scores.probabilities.medical_advice), ...base };
     }
     return { intent: scores.intent, confidence: scores.confidence, ...base };

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReferenceData } from '../../bot/data/referenceData.ts';
 import { createUnderstanding } from '../../bot/understanding/index.ts';
-import type { Intent, Locale, ReferenceData } from '../../bot/understanding/index.ts';
+import type { Intent, Locale } from '../../bot/understanding/index.ts';
+import type { ReferenceData } from '../../bot/domain/reference.ts';
 import type { Understanding } from '../../bot/understanding/types.ts';
 
 let u: Understanding;
