@@ -48,14 +48,16 @@ export const CUES: Record<string, RegExp> = {
   ACT_FOR_ME: w(
     'zoek|zoeken|regel|regelt|regelen|find me|arrange|voor me|voor mij|namens|on my behalf|for me|kunnen jullie|kunt u|can you|could you|willen jullie|wilt u|would you|let the insurer|i want my insurer|ik wil dat',
   ),
+  // "morgen" and "middag" alone are left out: "wat voor weer wordt het morgen?" is no greeting
+  // (a lone "Morgen!" is caught by the pleasantry rule in understand.ts).
   GREETING: w(
-    'hallo|hallootjes|hoi|hey|hee|hi|hello|hiya|howdy|heey|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag|goeienavond|goedendag|good morning|good afternoon|good evening|morning|greetings|middag|morgen|goede avond|goede morgen|goede middag',
+    'hallo|hallootjes|hoi|hey|hee|hi|hello|hiya|howdy|heey|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag|goeienavond|goedendag|good morning|good afternoon|good evening|morning|greetings|goede avond|goede morgen|goede middag',
   ),
   THANKS: w(
     "bedankt|dank|dankjewel|dankuwel|danku|thanks|thank|thx|thnx|ty|cheers|doei|daag|bye|goodbye|tot ziens|tot later|see you|fijne dag|nice day|good day|dat was het|dat was alles|that's all|that is all|i'm done|im done|ik ga stoppen|weet genoeg|know enough|helps|geholpen",
   ),
   OFF_TOPIC: w(
-    'weer|weather|premie|premium|eigen risico|deductible|parkeren|park|parking|bezoekuur|bezoektijden|bezoekuren|visiting|grap|joke|mop|funny|iban|bankrekening\\w*|bank account|zorgpas|insurance card|vergoed|vergoeding|covered|declareer|declareren|invoice|nota|vacature|hiring|bus|taxi|wifi|cafe|cafetaria|cafeteria|restaurant|recept|recipe|voetbal|football|hoofdstad|capital|premier|prime minister|supermarkt|supermarket|apotheek|pharmacy|opzeggen|tandarts\\w*|dental|rolstoel|wheelchair|pannenkoeken|pancakes|appeltaart|basisverzekering|basic insurance|zorgverzekering opzeggen|switch health insurance|hoe laat',
+    'weer|weather|premie|premium|eigen risico|deductible|parkeren|park|parking|bezoekuur|bezoektijden|bezoekuren|visiting|grap|joke|mop|funny|iban|bankrekening\\w*|bank account|zorgpas|insurance card|vergoed|vergoeding|covered|declareer|declareren|invoice|nota|vacature|hiring|bus|taxi|wifi|cafe|cafetaria|cafeteria|restaurant|recept|recipe|voetbal|football|hoofdstad|capital|premier|prime minister|supermarkt|supermarket|apotheek|pharmacy|opzeggen|tandarts\\w*|dental|rolstoel|wheelchair|pannenkoeken|pancakes|appeltaart|basisverzekering|basic insurance|zorgverzekering opzeggen|switch health insurance|hoe laat|klacht indienen|een klacht|complaint|complain|rekening|bill|factuur|machtiging|vertalen|translate|tax|belasting',
   ),
 };
 
