@@ -331,8 +331,12 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     state.locale = understood.language;
     turn.say('language.switchedAutomatically', {}, { choices: [turn.choice('otherLanguage')] });
   }
-  if (understood.intent !== 'out_of_scope') state.misses = 0;
-  await route(turn, understood, text);
+  // A guess the classifier itself doubts, with nothing recognised in it, is treated as not understood.
+  const e = understood.entities;
+  const nothingRecognised = !e.specialty && !e.hospital && e.waitingWeeks === null && !e.postcode;
+  const effective = understood.confidence < 0.32 && nothingRecognised && understood.intent !== 'emergency' ? { ...understood, intent: 'out_of_scope' as const } : understood;
+  if (effective.intent !== 'out_of_scope') state.misses = 0;
+  await route(turn, effective, text);
   return done();
 }
 

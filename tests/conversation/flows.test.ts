@@ -328,6 +328,26 @@ describe('at any turn', () => {
     ]);
   });
 
+  it('in English too: an emergency and a privacy question interrupt the intake, which then goes on', async () => {
+    const c = en();
+    await c.start();
+    await c.say('I want to file a mediation request with my insurer');
+    await c.say('Yes, I consent');
+    await play(c, [
+      ["I suddenly can't breathe", { says: [/112/, /out-of-hours/, /continue where we were/], asks: 'fullName' }],
+      ['What happens with my data?', { says: [/BSN/], asks: 'fullName' }],
+      ['Nederlands', { says: [/Nederlands/, /Wat is uw volledige naam/], asks: 'fullName' }],
+    ]);
+  });
+
+  it('in English: refuses medical advice and offers a person', async () => {
+    await play(en(), [
+      ['<start>', {}],
+      ['Should I take ibuprofen for the pain while I wait?', { says: [/cannot give medical advice/] }],
+      ['Can I speak to a real person?', { says: [/call a person|not available/] }],
+    ]);
+  });
+
   it('says goodbye', async () => {
     await play(nl(), [['<start>', {}], ['Bedankt, dat was het', { says: [/Graag gedaan/] }]]);
   });
