@@ -45,6 +45,7 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:hartaanval|hartinfarct|hartstilstand|hart infarct|hart aanval)`), event: true },
   // --- chest / heart (en) ---
   { kind: 'medical', re: r(`chest ${W(1)}(?:pain|pains|tightness|pressure|hurts|hurting|ache|aches|discomfort)`) },
+  { kind: 'medical', re: r(`chest ${W(2)}(?:tight|heavy|crushed|squeezed|like an elephant)|tight chest|tightness in ${DET}chest`) },
   { kind: 'medical', re: r(`(?:pain|pains|pressure|tightness|crushing|squeezing|heaviness|ache|tight) ${W(3)}(?:in|on|across|around) ${DET}chest`) },
   { kind: 'medical', re: r(`(?:pain|pains) ${W(4)}(?:spreading|radiating|radiates|spreads|going|goes|shooting|moving) ${W(4)}(?:arm|arms|jaw|back|neck|shoulder)`) },
   { kind: 'medical', re: r(`(?:heart attack|cardiac arrest|myocardial infarction)`), event: true },
@@ -99,6 +100,7 @@ const RULES: Rule[] = [
   // --- consciousness (nl) ---
   { kind: 'medical', re: r(`(?:bewusteloos|buiten bewustzijn|bewustzijn ${W(2)}(?:verloren|kwijt)|flauwgevallen|flauw gevallen|in elkaar gezakt|ingestort|niet ${W(1)}aanspreekbaar|niet ${W(1)}wakker ${W(1)}(?:te krijgen|worden|wordt)|wordt niet ${W(1)}wakker)`) },
   { kind: 'medical', re: r(`(?:reageert|reageerde|reageren) ${W(2)}niet ${W(1)}(?:meer)?`), unless: INSTITUTION },
+  { kind: 'medical', re: r(`(?:zakt|zakte|zakken|valt|viel) ${W(2)}(?:in elkaar|neer)|in elkaar ${W(1)}(?:gezakt|zakken|zakt|zakte)|(?:valt|viel) ${W(1)}flauw`) },
   // --- consciousness (en) ---
   { kind: 'medical', re: r(`(?:unconscious|passed out|fainted|blacked out|collapsed|unresponsive|won't wake up|wont wake up|will not wake up|can't wake ${W(1)}up|cant wake ${W(1)}up|not waking up)`) },
   { kind: 'medical', re: r(`(?:not responding|isn't responding|isnt responding|doesn't respond|doesnt respond)`), unless: INSTITUTION },

@@ -52,7 +52,7 @@ const TREATMENT_CONTEXT = new Set([
   'lijst', 'sneller', 'eerder', 'sooner', 'faster', 'quicker', 'earlier', 'ziekenhuis', 'ziekenhuizen', 'hospital', 'hospitals',
   'kliniek', 'clinic', 'bemiddeling', 'bemiddelen', 'zorgbemiddeling', 'mediation', 'mediate', 'uitgesteld', 'afgezegd',
   'geannuleerd', 'postponed', 'cancelled', 'canceled', 'verzet', 'laten', 'specialist', 'doorverwezen', 'referred', 'verwijzing',
-  'referral', 'opname', 'admission', 'opereren', 'geopereerd',
+  'referral', 'opname', 'admission', 'opereren', 'geopereerd', 'duren', 'duurt', 'takes', 'take', 'queue',
 ]);
 
 // Ordinary words one letter from a specialism word ("huisarts" is the GP, not "huidarts").
