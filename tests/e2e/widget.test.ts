@@ -328,11 +328,42 @@ describe('widget in the browser', () => {
     const now = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wachtwijzer:demo-verzekeraar')!).conversationId as string);
     expect(now).not.toBe(old);
     expect(await page.locator(`${W} .ref`).isHidden()).toBe(true);
+    // The browser itself logs the refused resume; nothing else went wrong.
+    expect(errors).toEqual([expect.stringContaining('403')]);
+    errors.length = 0;
+  });
+
+  it('starts over on request, after a confirmation, with a new conversation', async () => {
+    const old = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wachtwijzer:demo-verzekeraar')!).conversationId as string);
+    await page.locator(`${W} .header .icon`).first().click();
+    expect((await deepActive(page)).text).toBe('Ja, opnieuw beginnen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => JSON.parse(sessionStorage.getItem('wachtwijzer:demo-verzekeraar') ?? '{}').conversationId)).not.toBe(old);
+    expect((await deepActive(page)).id).toBe('ww-input');
+    await expect.poll(() => page.locator(`${W} .msg.bot`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`${W} .notice`).count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
 
 describe('widget on a web team’s own site', () => {
+  it('on an origin that is not on the allow-list: a clear message for the patient, a hint for the web team', async () => {
+    // 127.0.0.2 is loopback too, but only localhost and 127.0.0.1 are allowed for the demo tenants.
+    const other = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="nl"><head><link rel="icon" href="data:,"></head><body><script src="${server.url}/widget.js" data-tenant="demo-verzekeraar" async></script></body></html>`));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.2', resolve));
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(`http://127.0.0.2:${(other.address() as AddressInfo).port}/`);
+    await page.locator(`${W} .launcher`).click();
+    await expect.poll(() => page.locator(`${W} .status`).textContent()).toBe('De chat is op deze pagina nu niet beschikbaar.');
+    expect(warnings.join('\n')).toContain('allow-list');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+    other.close();
+  });
+
   it('works under a strict cross-origin CSP with no style-src at all, and stores nothing before it is opened', async () => {
     const page = await context.newPage();
     const errors = watch(page);
@@ -480,6 +511,9 @@ describe('widget on phones and zoomed in', () => {
     });
     expect(overflow).toEqual([]);
     expect(await page.locator(`${W} #ww-input`).evaluate((el) => getComputedStyle(el).fontSize)).toBe('16px');
+    // Full screen covers the page: Tab stays in the dialog.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('wachtwijzer-chat');
     const send = (await page.locator(`${W} .send`).boundingBox())!;
     expect(send.x + send.width).toBeLessThanOrEqual(width);
     await page.screenshot({ path: screenshotPath(`widget-${name}-open`) });

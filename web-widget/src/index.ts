@@ -43,6 +43,8 @@ async function loadTenant(base: string, tenant: string): Promise<TenantConfig | 
 function main(): void {
   const w = window as unknown as { Wachtwijzer?: Partial<Api> };
   if (typeof w.Wachtwijzer?.open === 'function') return warn('widget.js is included twice; the second copy does nothing.');
+  // Constructable stylesheets keep a strict CSP possible (Chrome 73, Firefox 101, Safari 16.4); older browsers get no widget rather than a broken one.
+  if (!('adoptedStyleSheets' in Document.prototype)) return warn('this browser is too old for the chat widget.');
   const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-tenant][src*="widget"]');
   if (!script) return warn('cannot find its script tag.');
   const { options, problems } = readEmbed({ ...script.dataset });
