@@ -17,6 +17,9 @@ export interface TokenRecord {
 
 /** Direct Line conversations, their ordered activities and their tokens, all in the database. */
 export class DirectLineStore {
+  // A conversation's id, tenant and locale never change after creation, so they may be remembered.
+  private readonly known = new Map<string, StoredConversation>();
+
   constructor(private readonly db: Db) {}
 
   async createConversation(input: { id: string; tenantId: string; locale: string }): Promise<StoredConversation> {
@@ -25,8 +28,16 @@ export class DirectLineStore {
   }
 
   async findConversation(id: string): Promise<StoredConversation | null> {
+    const cached = this.known.get(id);
+    if (cached?.started) return cached;
     const row = await this.db.conversation.findUnique({ where: { id } });
-    return row ? { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started } : null;
+    if (!row) return null;
+    const found = { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started };
+    if (found.started) {
+      if (this.known.size > 10_000) this.known.clear();
+      this.known.set(id, found);
+    }
+    return found;
   }
 
   /** Marks the conversation started; true only for the caller that flipped it (the welcome runs once). */

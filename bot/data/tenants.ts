@@ -49,13 +49,27 @@ function toSettings(row: TenantRow): TenantSettings {
   };
 }
 
-/** Tenant look-ups; settings are parsed from their JSON columns here, once. */
+/**
+ * Tenant look-ups; settings are parsed from their JSON columns here, once. Every turn needs its
+ * tenant, and settings change rarely, so they are cached for a short while (a change shows on
+ * every instance within the TTL).
+ */
 export class TenantRepository {
-  constructor(private readonly db: Db) {}
+  private readonly cache = new Map<string, { at: number; value: TenantSettings | null }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   async find(id: string): Promise<TenantSettings | null> {
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
     const row = await this.db.tenant.findUnique({ where: { id } });
-    return row ? toSettings(row) : null;
+    const value = row ? toSettings(row) : null;
+    // Unknown ids are not cached: a caller cannot fill the cache with made-up tenants.
+    if (value) this.cache.set(id, { at: Date.now(), value });
+    return value;
   }
 
   async findBySecretHash(hash: string): Promise<TenantSettings | null> {
@@ -63,7 +77,18 @@ export class TenantRepository {
     return row ? toSettings(row) : null;
   }
 
+  private listCache: { at: number; value: TenantSettings[] } | null = null;
+
   async list(): Promise<TenantSettings[]> {
-    return (await this.db.tenant.findMany({ orderBy: { id: 'asc' } })).map(toSettings);
+    if (this.listCache && Date.now() - this.listCache.at < this.ttlMs) return this.listCache.value;
+    const value = (await this.db.tenant.findMany({ orderBy: { id: 'asc' } })).map(toSettings);
+    this.listCache = { at: Date.now(), value };
+    return value;
+  }
+
+  /** Forgets cached settings (after an admin changes a tenant on this instance). */
+  invalidate(): void {
+    this.cache.clear();
+    this.listCache = null;
   }
 }
