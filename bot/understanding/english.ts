@@ -37,6 +37,9 @@ const VAGUE = /\b(few|couple|several|some|many)\b/;
 
 const FILLER = / (more|extra|additional|long|whole|full|further|entire) (?=(days?|weeks?|months?|years?)\b)/gi;
 
+// A message that names more durations than this is a story; its first few are the ones that matter.
+const MAX_WINDOWS = 4;
+
 const CACHE_LIMIT = 5_000;
 const cache = new Map<string, RecognizerResult<unknown>[]>();
 
@@ -83,8 +86,11 @@ function windowsAround(tokens: Token[], isUnit: (t: string) => boolean, needsWor
     if (!hasNumberWordBefore(tokens, i)) continue;
     const w = { first: Math.max(0, i - 5), last: Math.min(tokens.length - 1, i + 3) };
     const lastW = windows[windows.length - 1];
-    if (lastW && w.first <= lastW.last) lastW.last = w.last;
+    // Overlapping windows merge, but never into one long text: recognizers-text slows down
+    // more than linearly with length.
+    if (lastW && w.first <= lastW.last && w.last - lastW.first < 16) lastW.last = w.last;
     else windows.push(w);
+    if (windows.length >= MAX_WINDOWS) break;
   }
   return windows;
 }

@@ -95,14 +95,20 @@ export function parsePhone(text: string): string | null {
   return null;
 }
 
-const EMAIL = /[a-z0-9](?:[a-z0-9._%+-]*[a-z0-9])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}/i;
+const EMAIL = /^[a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9])?@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}$/i;
 
 /** An e-mail address, with the domain in lower case (the local part is kept as written). */
 export function parseEmail(text: string): string | null {
-  const m = EMAIL.exec(text);
-  if (!m) return null;
-  const [local, domain] = m[0].split('@') as [string, string];
-  return `${local}@${domain.toLowerCase()}`;
+  // Word by word: one regular expression over a whole message backtracks badly on long input.
+  if (!text.includes('@')) return null;
+  for (const word of text.split(/[\s,;:<>()[\]"']+/)) {
+    if (!word.includes('@') || word.length > 254) continue;
+    const candidate = word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/gi, '');
+    if (!EMAIL.test(candidate)) continue;
+    const [local, domain] = candidate.split('@') as [string, string];
+    return `${local}@${domain.toLowerCase()}`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

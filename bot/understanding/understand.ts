@@ -113,6 +113,8 @@ function featuresOf(a: Analysis, text: string): string[] {
   return f;
 }
 
+const MAX_TEXT = 4000;
+
 const WAIT_FAMILY = new Set(['waiting_time', 'postponed_care', 'treatment_elsewhere']);
 
 // Messages made only of greetings or thanks (and filler) need no model: "hoi allemaal!",
@@ -178,8 +180,12 @@ export function createUnderstanding(ref: ReferenceData, options: UnderstandingOp
     .map((u) => ({ intent: u.intent, features: featuresOf(analyze(u.text, u.locale, false), u.text) }));
   const model = (options.train ?? trainLogistic)(examples);
 
-  const understand = (text: string, pageLocale: Locale): Understood => {
+  const understand = (input: string, pageLocale: Locale): Understood => {
+    // Chat messages are short; a pasted document is read up to this length so that one
+    // message cannot hold the process up (red flags are searched in the whole text).
+    const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
     const a = analyze(text, pageLocale);
+    if (text !== input && !a.emergency.kind) a.emergency = detectEmergency(input);
     const base = { language: a.language, entities: a.entities, emergency: a.emergency, yesNo: parseYesNo(text) };
     // Red flags win over every other intent (contract); a denied or past one does not.
     if (a.emergency.kind && !a.emergency.negated) return { intent: 'emergency', confidence: 1, ...base };
