@@ -136,6 +136,22 @@ describe('entities', () => {
   });
 });
 
+describe('long and odd input', () => {
+  it('answers a pasted 50,000-character message quickly and still finds a red flag at its end', () => {
+    const text = `${'Ik wacht al drie maanden op mijn knieoperatie. '.repeat(1000)}Nu heb ik pijn op de borst.`;
+    const started = performance.now();
+    const r = u.understand(text, 'nl');
+    // Generous bound for a busy machine; before the guards this took seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.intent).toBe('emergency');
+  });
+  it('does not hang on one enormous word', () => {
+    const started = performance.now();
+    expect(u.understand('a'.repeat(50_000), 'nl').intent).toBe('out_of_scope');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('with reference data passed in', () => {
   // A small fixture: the module needs only the ReferenceData type, not the shipped files.
   const fixture: ReferenceData = {
