@@ -195,6 +195,7 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
 
 async function runCommand(turn: Turn, command: { command: Command; locale?: Locale }, text: string): Promise<void> {
   const { state } = turn;
+  state.misses = 0;
   switch (command.command) {
     case 'language': {
       const next = command.locale ?? (state.locale === 'nl' ? 'en' : 'nl');
@@ -252,6 +253,9 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
 
   const text = input.text.trim().slice(0, maxText);
+  // An offer is answered in the very next message or not at all.
+  const offeredMediation = state.offeredMediation;
+  state.offeredMediation = false;
   if (text === '') {
     if (state.pending) await reask(turn);
     else flows.menu(turn);
@@ -325,7 +329,14 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     return done();
   }
 
-  // 6. A free message: remember what it tells, switch language if the patient writes in the other one.
+  // 6. "Ja" to "Wilt u dat uw verzekeraar helpt?" is a mediation request; "nee" ends the topic.
+  if (offeredMediation) {
+    const answer = understood.yesNo ?? services.understanding.parseYesNo(text);
+    if (answer === 'yes') return (await flows.mediation(turn), done());
+    if (answer === 'no') return (flows.menu(turn, 'menu.anythingElse'), done());
+  }
+
+  // 7. A free message: remember what it tells, switch language if the patient writes in the other one.
   captureFacts(state, understood);
   if (understood.language !== state.locale && text.split(/\s+/).length >= 4 && understood.intent !== 'out_of_scope') {
     state.locale = understood.language;
@@ -334,7 +345,9 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   // A guess the classifier itself doubts, with nothing recognised in it, is treated as not understood.
   const e = understood.entities;
   const nothingRecognised = !e.specialty && !e.hospital && e.waitingWeeks === null && !e.postcode;
-  const effective = understood.confidence < 0.32 && nothingRecognised && understood.intent !== 'emergency' ? { ...understood, intent: 'out_of_scope' as const } : understood;
+  let effective: Understood = understood.confidence < 0.32 && nothingRecognised && understood.intent !== 'emergency' ? { ...understood, intent: 'out_of_scope' } : understood;
+  // "Hallo, ik moet een nieuwe knie, wachttijd in het Zuyderland?" is more than a greeting.
+  if ((effective.intent === 'greeting' || effective.intent === 'out_of_scope') && !nothingRecognised && text.split(/\s+/).length > 3) effective = { ...effective, intent: 'waiting_time' };
   if (effective.intent !== 'out_of_scope') state.misses = 0;
   await route(turn, effective, text);
   return done();

@@ -64,6 +64,7 @@ export function human(turn: Turn): void {
   }
   turn.say('human.callback');
   turn.offer([turn.choice('mediation'), turn.choice('noThanks')]);
+  turn.state.offeredMediation = true;
 }
 
 export function privacyInfo(turn: Turn): void {
@@ -186,6 +187,7 @@ export function postponedCare(turn: Turn): void {
   if (ids.has('azwa-proactive-mediation-2026')) turn.say('postponed.azwa');
   turn.say('postponed.doctor');
   turn.say('postponed.offer', {}, { choices: [turn.choice('mediation'), turn.choice('elsewhere'), turn.choice('rights')] });
+  turn.state.offeredMediation = true;
 }
 
 export function rights(turn: Turn): void {
@@ -246,6 +248,7 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
   turn.say('elsewhere.referral');
   turn.say('elsewhere.costs');
   turn.say('elsewhere.stay', {}, { choices: [turn.choice('mediation'), turn.choice('stay')] });
+  turn.state.offeredMediation = true;
 }
 
 export async function mediation(turn: Turn): Promise<void> {

@@ -30,6 +30,8 @@ export interface ConversationState {
   pending: { slot: Slot; flow: Flow } | null;
   /** The summary's "change something" was chosen: the next message names the field. */
   correcting: boolean;
+  /** The last message offered the mediation request as a yes/no question ("Wilt u dat?"). */
+  offeredMediation: boolean;
   facts: Facts;
   consent: { given: boolean; at: string; text: string } | null;
   misses: number;
@@ -52,6 +54,7 @@ export function initialState(locale: Locale): ConversationState {
     welcomed: false,
     pending: null,
     correcting: false,
+    offeredMediation: false,
     facts: {},
     consent: null,
     misses: 0,

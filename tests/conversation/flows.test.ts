@@ -73,6 +73,14 @@ describe('postponed care', () => {
     ]);
   });
 
+  it('takes "ja" to its offer as a mediation request', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['Mijn knieoperatie is uitgesteld. Wat nu?', { says: [/Wilt u dat\?/] }],
+      ['ja graag', { asks: 'consent' }],
+    ]);
+  });
+
   it('does so in English', async () => {
     await play(en(), [['<start>', {}], ['My operation was cancelled because of the hospital, what can I do?', { says: [/sorry your treatment was postponed/, /Only your doctor decides/] }]]);
   });
