@@ -243,7 +243,10 @@ export function createWidget(env: WidgetEnv) {
 
   /** Renders one activity; `fresh` is false for restored history (no events for it). */
   function render(a: DlActivity, fresh: boolean): void {
-    if (a.type === 'typing' && a.from?.role !== 'user') return showTyping(true);
+    if (a.type === 'typing' && a.from?.role !== 'user') {
+      showTyping(true);
+      return scrollDown();
+    }
     if (a.type !== 'message') return;
     const cd = a.channelData ?? {};
     if (a.from?.role === 'user' || a.from?.id === conn?.session?.userId) {
@@ -400,8 +403,9 @@ export function createWidget(env: WidgetEnv) {
     const bubble = addUserMessage(value);
     bubble.classList.add('pending');
     pending.set(clientId, bubble);
-    scrollDown();
+    // Typing dots first: they take height from the log, and the new message must stay in view.
     showTyping(true);
+    scrollDown();
     try {
       await conn.send({ type: 'message', text: value, locale, textFormat: 'plain', channelData: { clientActivityID: clientId } });
     } catch {
