@@ -622,11 +622,19 @@ export class HospitalIndex {
         if (Math.abs(entry.key.length - key.length) > limit) continue;
         const d = distance(key, entry.key);
         if (d === 0 || d > limit || d > allowedEdits(entry.key.length)) continue;
+        // Word by word too: a short word must be spelt exactly ("ziekenhuis de" is not "ziekenhuis ede").
+        if (len > 1 && !wordsClose(key, entry.key)) continue;
         if (!best || d < best.d) best = { entry, length: len, d, score: 1 - d / Math.max(key.length, entry.key.length) };
       }
     }
     return best;
   }
+}
+
+function wordsClose(a: string, b: string): boolean {
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  return wa.length === wb.length && wa.every((w, k) => distance(w, wb[k]!) <= allowedEdits(Math.min(w.length, wb[k]!.length)));
 }
 
 function joinWords(tokens: Token[], from: number, length: number): string {
