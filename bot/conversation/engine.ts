@@ -140,7 +140,9 @@ async function answerPending(turn: Turn, text: string, understood: Understood): 
   if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6)) {
     state.misses += 1;
     turn.say('invalid.yesNo');
+    if (state.misses >= 2) turn.say('unclear.offerPerson');
     await reask(turn);
+    if (state.misses >= 2) turn.replies.at(-1)!.choices = [...(turn.replies.at(-1)!.choices ?? []), turn.choice('human'), turn.choice('restart')];
     return true;
   }
   return false;
