@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshotPath } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -314,6 +314,26 @@ describe('widget in the browser', () => {
     expect(await page.locator(`${W} .ref-label`).textContent()).toBe('Your reference');
     await page.evaluate(() => (document.documentElement.lang = 'nl'));
     await expect.poll(() => page.locator(`${W} .send`).textContent()).toBe('Versturen');
+  });
+
+  it('counts replies that arrive while the window is closed on the launcher', async () => {
+    const launcher = page.locator(`${W} .launcher`);
+    // Hold the message back a moment, so the answer surely comes after the window closed.
+    const hold = async (route: Route) => {
+      await new Promise((r) => setTimeout(r, 500));
+      await route.continue();
+    };
+    await page.route('**/activities', hold);
+    await page.locator(`${W} #ww-input`).fill('Wat zijn mijn rechten?');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await page.locator(`${W} [role=dialog]`).isHidden()).toBe(true);
+    await expect.poll(() => launcher.getAttribute('aria-label')).toMatch(/^Vragen over wachttijden\? Chat met ons \(\d+ nieuwe? berichte?n?\)$/);
+    expect(Number(await page.locator(`${W} .badge`).textContent())).toBeGreaterThan(0);
+    await page.unroute('**/activities', hold);
+    await page.keyboard.press('Enter');
+    expect(await launcher.getAttribute('aria-label')).toBe('Vragen over wachttijden? Chat met ons');
+    expect(await page.locator(`${W} .badge`).isHidden()).toBe(true);
   });
 
   it('starts a new conversation with a clear message when the stored one has lapsed', async () => {

@@ -4,7 +4,7 @@ import nl from '../../locales/nl/widget.json';
 import en from '../../locales/en/widget.json';
 import type { Locale } from './options.ts';
 
-export type Translate = (key: string, values?: Record<string, string>) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** A translator per locale; an isolated instance, so a host page's own i18next is never touched. */
 export function createTranslator(): (locale: Locale) => Translate {

@@ -20,6 +20,7 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .left .launcher,.left .dialog{right:auto;left:20px}
 .launcher svg{flex:none;width:24px;height:24px}
 .short{display:none}
+.badge{min-width:24px;height:24px;padding:0 6px;border-radius:12px;background:#fff;color:#1a1a1a;font-size:14px;font-weight:700;display:grid;place-items:center}
 .dialog{position:fixed;right:20px;bottom:88px;z-index:2147483001;width:380px;height:640px;max-height:calc(100vh - 108px);max-height:calc(100dvh - 108px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.35);overflow:hidden}
 .header{display:flex;align-items:flex-start;gap:4px;background:var(--p);color:#fff;padding:10px 6px 10px 16px;flex:none}
 .heading{flex:1;min-width:0}

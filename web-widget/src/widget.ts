@@ -82,11 +82,15 @@ export function createWidget(env: WidgetEnv) {
   root.adoptedStyleSheets = [sheet, theme];
 
   // Phones show the short text; the accessible name is always the full one (and contains the short one).
-  const launcher = bind(
-    h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'ww-dialog', 'aria-haspopup': 'dialog' }, icon(icons.chat), bind(h('span', { class: 'long' }), 'launcher'), bind(h('span', { class: 'short' }), 'launcherShort')),
-    'launcher',
-    'aria-label',
-  );
+  const badge = h('span', { class: 'badge', 'aria-hidden': 'true', hidden: '' });
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'ww-dialog', 'aria-haspopup': 'dialog' }, icon(icons.chat), bind(h('span', { class: 'long' }), 'launcher'), bind(h('span', { class: 'short' }), 'launcherShort'), badge);
+  let unread = 0;
+  /** Replies that came while the window was closed are not announced: the launcher counts them instead. */
+  const launcherName = () => {
+    badge.textContent = String(unread);
+    badge.hidden = !unread;
+    launcher.setAttribute('aria-label', unread ? `${t('launcher')} (${t('unread', { count: unread })})` : t('launcher'));
+  };
   const title = h('h2', { id: 'ww-title' });
   if (options.title) title.textContent = options.title;
   else bind(title, 'title');
@@ -126,6 +130,7 @@ export function createWidget(env: WidgetEnv) {
   const wrap = h('div', { class: options.position === 'bottom-left' ? 'ww left' : 'ww' }, launcher, dialog);
   root.append(wrap);
   applyTexts();
+  launcherName();
 
   // ── State ──────────────────────────────────────────────────────────────────────────────────
   let conn: DirectLine | null = null;
@@ -265,6 +270,10 @@ export function createWidget(env: WidgetEnv) {
       const bubble = h('div', { class: 'msg bot' }, bind(h('span', { class: 'vh' }, t('assistant')), 'assistant'));
       renderMarkdown(document, parseMarkdown(a.text), bubble, t('newWindow'));
       log.append(bubble);
+      if (fresh && dialog.hidden) {
+        unread += 1;
+        launcherName();
+      }
     }
     const actions = (a.suggestedActions?.actions ?? []).filter((x) => x.title !== undefined || x.value !== undefined);
     if (actions.length) {
@@ -421,6 +430,8 @@ export function createWidget(env: WidgetEnv) {
   function open(focus: boolean): void {
     if (dialog.hidden) {
       dialog.hidden = false;
+      unread = 0;
+      launcherName();
       launcher.setAttribute('aria-expanded', 'true');
       store.write();
       emit('open', {});
@@ -537,6 +548,7 @@ export function createWidget(env: WidgetEnv) {
       locale = next;
       t = env.translator(next);
       applyTexts();
+      launcherName();
       applySlot(slot);
       if (statusKey) setStatus(statusKey, status.classList.contains('ok'));
     },
