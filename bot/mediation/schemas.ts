@@ -26,7 +26,7 @@ export const caseListQuery = z.object({
   treeknormExceeded: boolParam.optional(),
   overdue: boolParam.optional().describe('true: promised first contact is late'),
   minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
-  sort: z.enum(['priority', 'due', 'created']).default('priority').describe('priority: most urgent first; due: earliest promised first contact first'),
+  sort: z.enum(['priority', 'due']).default('priority').describe('priority: most urgent first; due: earliest promised first contact first'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
