@@ -247,6 +247,7 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   const done = (): TurnResult<ConversationState> => ({ state: turn.state, replies: turn.replies, events: turn.events });
 
   if (input.kind === 'start') {
+    if (input.locale) state.clientLocale = input.locale;
     if (!state.welcomed) {
       if (input.locale) state.locale = input.locale;
       flows.welcome(turn);
@@ -264,6 +265,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     return done();
   }
   turn.record('patient', redact(text));
+  if (input.locale && state.clientLocale && input.locale !== state.clientLocale && state.welcomed) state.locale = input.locale;
+  if (input.locale) state.clientLocale = input.locale;
   const understood = services.understanding.understand(text, state.locale);
 
   if (!state.welcomed) {

@@ -30,6 +30,8 @@ export interface ConversationState {
   pending: { slot: Slot; flow: Flow } | null;
   /** The summary's "change something" was chosen: the next message names the field. */
   correcting: boolean;
+  /** The page language the client last sent; a change (widget setLocale) switches the conversation. */
+  clientLocale: Locale | null;
   /** The last message offered the mediation request as a yes/no question ("Wilt u dat?"). */
   offeredMediation: boolean;
   facts: Facts;
@@ -55,6 +57,7 @@ export function initialState(locale: Locale): ConversationState {
     pending: null,
     correcting: false,
     offeredMediation: false,
+    clientLocale: null,
     facts: {},
     consent: null,
     misses: 0,

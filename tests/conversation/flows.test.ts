@@ -283,6 +283,14 @@ describe('at any turn', () => {
     await play(c, [['English', { says: [/I will now talk to you in English/, /What is your full name/], asks: 'fullName' }]]);
   });
 
+  it('follows the page when it switches language (widget setLocale)', async () => {
+    const c = nl();
+    await c.start();
+    await c.say(kees.first);
+    const replies = await (c as unknown as { turn(i: unknown): Promise<{ text: string }[]> }).turn({ kind: 'message', text: 'Yes, I consent', locale: 'en' });
+    expect(replies.at(-1)?.text).toMatch(/What is your full name/);
+  });
+
   it('offers a person: office hours inside and outside', async () => {
     const inside = nl();
     inside.now = new Date('2026-11-24T10:00:00+01:00'); // Tuesday 10:00
