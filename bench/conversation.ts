@@ -3,29 +3,16 @@
  *
  * Real conversations over the self-hosted Direct Line on loopback, against the Wachtwijzer agent
  * and, in the same run and the same way, an echo agent on the same server, SDK, storage and
- * database. A turn's latency is the time from sending the patient's message until the last reply
- * of that turn is readable (POST activity, then GET activities with the watermark).
+ * database (bench/conversationServer.ts, a separate process, as a real server would be). A
+ * turn's latency is the time from sending the patient's message until the last reply of that
+ * turn is readable (POST activity, then GET activities with the watermark).
  *   load:        N patients, each sending a turn every 2 s on average (exponential think time)
  *   saturation:  the same patients with no think time: turns per second
  * Prints p50/p95/p99, errors and the ratios. Figures only; no pass/fail here.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import express from 'express';
-import { AgentApplication, type TurnState } from '@microsoft/agents-hosting';
-import { createApp } from '../bot/app.ts';
-import { directLineRouter } from '../bot/channels/directline/routes.ts';
-import { DirectLineService } from '../bot/channels/directline/service.ts';
-import { loadConfig } from '../bot/config.ts';
 import { projectRoot } from '../bot/data/databaseUrl.ts';
-import { createDb, tuneSqlite } from '../bot/data/db.ts';
-import { createI18n } from '../bot/i18n/index.ts';
-import { createLogger } from '../bot/logger.ts';
-import { createServices } from '../bot/services.ts';
-import { deployMigrations } from '../scripts/migrate.ts';
-import { seed } from '../prisma/seed.ts';
 import { answerFor, keesFirstMessage } from '../tests/support/patientAnswers.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -39,38 +26,17 @@ const thinkMs = 2000;
 
 type Activity = { id?: string; type: string; from?: { id: string }; text?: string; channelData?: { slot?: string; caseReference?: string }; suggestedActions?: { actions: { title?: string; value?: unknown }[] } };
 
-const dir = join(projectRoot, '.tmp/bench');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const url = `file:${join(dir, 'bench.db')}`;
-await deployMigrations(url);
-const db = createDb(url);
-await tuneSqlite(db);
-await seed(db, { production: false, demoPassword: 'demo' });
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
-const logger = createLogger('silent');
-const services = createServices(config, db, logger, await createI18n());
-
-// The echo agent: same SDK, same Storage on the same database, same Direct Line code path.
-const echo = new AgentApplication<TurnState>({ storage: services.storage, startTypingTimer: false });
-echo.onConversationUpdate('membersAdded', async (context) => {
-  await context.sendActivity('Hello');
+const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bench/conversationServer.ts'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise<number>((resolve, reject) => {
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += String(d);
+    const m = /PORT (\d+)/.exec(out);
+    if (m) resolve(Number(m[1]));
+  });
+  child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
 });
-echo.onActivity('message', async (context, state) => {
-  const count = ((state.getValue('conversation.count') as number | undefined) ?? 0) + 1;
-  state.setValue('conversation.count', count);
-  await state.save(context, services.storage);
-  await context.sendActivity(`echo ${count}: ${context.activity.text ?? ''}`);
-});
-const echoDirectLine = new DirectLineService(services.directLineStore, services.tenants, services.tokens, echo);
-
-const outer = express();
-outer.use('/echo', express.json({ limit: '64kb' }), directLineRouter(echoDirectLine, () => ''));
-outer.use(createApp({ config, logger, services }));
-const server = createServer(outer);
-server.keepAliveTimeout = 30_000;
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const base = `http://127.0.0.1:${port}`;
 
 interface Patient {
   dl: string;
@@ -173,7 +139,5 @@ process.stdout.write(`wachtwijzer  ${fmt(satWw.perSecond)}   ${fmt(satWw.p50)}  
 process.stdout.write(`echo agent   ${fmt(satEcho.perSecond)}   ${fmt(satEcho.p50)}   ${fmt(satEcho.p95)}   ${satEcho.errors}\n`);
 process.stdout.write(`ratio turns/s wachtwijzer/echo: ${(satWw.perSecond / satEcho.perSecond).toFixed(2)}   target ≥ 0.5\n`);
 
-server.closeAllConnections();
-server.close();
-await db.$disconnect();
+child.kill('SIGTERM');
 process.exit(0);

@@ -90,18 +90,27 @@ export class KnowledgeService implements KnowledgePort {
     return { normWeeks: v.normWeeks.max, verdict: v.verdict };
   }
 
+  // Indexed once per loaded set of figures: a turn looks up one specialism, not all rows.
+  private readonly bySpecialty = new WeakMap<readonly WaitingTimeFigure[], Map<string, Map<string, { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }>>>();
+
   /** Every location's figures for a specialism (latest measurement per kind of wait). */
   async figuresFor(specialty: string): Promise<Map<string, { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }>> {
-    const byLocation = new Map<string, { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }>();
-    for (const f of await this.waitingTimes.currentFigures()) {
-      if (f.specialismCode !== specialty) continue;
-      const kind = measuredAs(f.careType);
-      if (kind === 'diagnostics') continue;
-      const entry = byLocation.get(f.locationId) ?? {};
-      entry[kind] = f;
-      byLocation.set(f.locationId, entry);
+    const figures = await this.waitingTimes.currentFigures();
+    let index = this.bySpecialty.get(figures);
+    if (!index) {
+      index = new Map();
+      for (const f of figures) {
+        const kind = measuredAs(f.careType);
+        if (kind === 'diagnostics') continue;
+        let byLocation = index.get(f.specialismCode);
+        if (!byLocation) index.set(f.specialismCode, (byLocation = new Map()));
+        const entry = byLocation.get(f.locationId) ?? {};
+        entry[kind] = f;
+        byLocation.set(f.locationId, entry);
+      }
+      this.bySpecialty.set(figures, index);
     }
-    return byLocation;
+    return index.get(specialty) ?? new Map();
   }
 
   private locationFigures(hospital: HospitalRecord, location: HospitalRecord['locations'][number], figures: { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }, distanceKm: number | null): LocationFigures {

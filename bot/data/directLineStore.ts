@@ -19,6 +19,11 @@ export interface TokenRecord {
 export class DirectLineStore {
   // A conversation's id, tenant and locale never change after creation, so they may be remembered.
   private readonly known = new Map<string, StoredConversation>();
+  // Every request checks its token; a short memory saves a query per request. Expiry is still
+  // checked on every use (it is in the record); a revocation on another instance shows within
+  // tokenMemoryMs, on this instance at once.
+  private readonly tokens = new Map<string, { at: number; record: TokenRecord }>();
+  private readonly tokenMemoryMs = 30_000;
 
   constructor(private readonly db: Db) {}
 
@@ -51,8 +56,14 @@ export class DirectLineStore {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
+    const hit = this.tokens.get(hash);
+    if (hit && Date.now() - hit.at < this.tokenMemoryMs) return hit.record;
     const row = await this.db.directLineToken.findUnique({ where: { hash } });
-    return row ? { tenantId: row.tenantId, conversationId: row.conversationId, expiresAt: row.expiresAt, revoked: row.revokedAt !== null } : null;
+    if (!row) return null;
+    const record = { tenantId: row.tenantId, conversationId: row.conversationId, expiresAt: row.expiresAt, revoked: row.revokedAt !== null };
+    if (this.tokens.size > 50_000) this.tokens.clear();
+    this.tokens.set(hash, { at: Date.now(), record });
+    return record;
   }
 
   /**
@@ -89,6 +100,7 @@ export class DirectLineStore {
 
   /** Erases a conversation and everything it said (the patient's right to removal). */
   async eraseConversation(id: string): Promise<void> {
+    for (const [hash, entry] of this.tokens) if (entry.record.conversationId === id) this.tokens.delete(hash);
     await this.db.$transaction([
       this.db.directLineActivity.deleteMany({ where: { conversationId: id } }),
       this.db.directLineToken.updateMany({ where: { conversationId: id, revokedAt: null }, data: { revokedAt: new Date() } }),

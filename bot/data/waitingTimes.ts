@@ -11,7 +11,8 @@ const careTypes = new Set<CareType>(['outpatient', 'diagnostics', 'day_treatment
  * them on every answer and imports are rare.
  */
 export class WaitingTimeRepository {
-  private cache: { at: number; figures: WaitingTimeFigure[] } | null = null;
+  private cache: { checkedAt: number; version: string; figures: WaitingTimeFigure[] } | null = null;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -22,8 +23,38 @@ export class WaitingTimeRepository {
     this.cache = null;
   }
 
+  /**
+   * The figures as last loaded. After the TTL a cheap version check (row count and newest import)
+   * runs in the background; only a changed table is loaded again, so no turn waits for a reload.
+   */
   async currentFigures(): Promise<WaitingTimeFigure[]> {
-    if (this.cache && Date.now() - this.cache.at < this.ttlMs) return this.cache.figures;
+    if (!this.cache) {
+      await this.reload();
+      return this.cache!.figures;
+    }
+    if (Date.now() - this.cache.checkedAt >= this.ttlMs && !this.refreshing) {
+      this.refreshing = this.refreshIfChanged().finally(() => (this.refreshing = null));
+      if (this.ttlMs === 0) await this.refreshing;
+    }
+    return this.cache.figures;
+  }
+
+  private async version(): Promise<string> {
+    const agg = await this.db.waitingTime.aggregate({ _count: { _all: true }, _max: { importedAt: true } });
+    return `${agg._count._all}|${agg._max.importedAt?.getTime() ?? 0}`;
+  }
+
+  private async refreshIfChanged(): Promise<void> {
+    const version = await this.version();
+    if (this.cache && version === this.cache.version) {
+      this.cache.checkedAt = Date.now();
+      return;
+    }
+    await this.reload(version);
+  }
+
+  private async reload(knownVersion?: string): Promise<void> {
+    const version = knownVersion ?? (await this.version());
     const rows = await this.db.waitingTime.findMany({
       select: { locationId: true, specialismCode: true, careType: true, days: true, insufficient: true, measuredAt: true, source: true, isDemo: true },
       orderBy: { measuredAt: 'desc' },
@@ -52,7 +83,6 @@ export class WaitingTimeRepository {
         isDemo: group.every((r) => r.isDemo),
       });
     }
-    this.cache = { at: Date.now(), figures };
-    return figures;
+    this.cache = { checkedAt: Date.now(), version, figures };
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * The server side of bench:conversation, in its own process so that the simulated patients do
+ * not share its event loop: the real app plus an echo agent on the same SDK, storage and
+ * database under /echo. Prints "PORT <n>" when it listens.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { AgentApplication, type TurnState } from '@microsoft/agents-hosting';
+import { createApp } from '../bot/app.ts';
+import { directLineRouter } from '../bot/channels/directline/routes.ts';
+import { DirectLineService } from '../bot/channels/directline/service.ts';
+import { loadConfig } from '../bot/config.ts';
+import { projectRoot } from '../bot/data/databaseUrl.ts';
+import { createDb, tuneSqlite } from '../bot/data/db.ts';
+import { createI18n } from '../bot/i18n/index.ts';
+import { createLogger } from '../bot/logger.ts';
+import { createServices } from '../bot/services.ts';
+import { deployMigrations } from '../scripts/migrate.ts';
+import { seed } from '../prisma/seed.ts';
+
+const dir = join(projectRoot, '.tmp/bench');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const url = `file:${join(dir, 'bench.db')}`;
+await deployMigrations(url);
+const db = createDb(url);
+await tuneSqlite(db);
+await seed(db, { production: false, demoPassword: 'demo' });
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
+const logger = createLogger('silent');
+const services = createServices(config, db, logger, await createI18n());
+
+// The echo agent: same SDK, same Storage on the same database, same Direct Line code path.
+const echo = new AgentApplication<TurnState>({ storage: services.storage, startTypingTimer: false });
+echo.onConversationUpdate('membersAdded', async (context) => {
+  await context.sendActivity('Hello');
+});
+echo.onActivity('message', async (context, state) => {
+  const count = ((state.getValue('conversation.count') as number | undefined) ?? 0) + 1;
+  state.setValue('conversation.count', count);
+  await state.save(context, services.storage);
+  await context.sendActivity(`echo ${count}: ${context.activity.text ?? ''}`);
+});
+const echoDirectLine = new DirectLineService(services.directLineStore, services.tenants, services.tokens, echo);
+
+const outer = express();
+outer.use('/echo', express.json({ limit: '64kb' }), directLineRouter(echoDirectLine, () => ''));
+outer.use(createApp({ config, logger, services }));
+const server = createServer(outer);
+server.keepAliveTimeout = 30_000;
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`);
+process.on('SIGTERM', () => {
+  server.closeAllConnections();
+  server.close();
+  void db.$disconnect().then(() => process.exit(0));
+});
+
