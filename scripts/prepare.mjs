@@ -33,7 +33,12 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 
 // 1. Dependencies.
 const depsStamp = join(root, 'node_modules/.wachtwijzer-deps');
-const depsHash = hashOf('package.json', 'package-lock.json');
+// Only what decides the installed packages: a new script line must not trigger a reinstall.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const depsHash = createHash('sha256')
+  .update(JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.overrides ?? null, pkg.allowScripts ?? null]))
+  .update(existsSync(join(root, 'package-lock.json')) ? readFileSync(join(root, 'package-lock.json')) : '')
+  .digest('hex');
 if (!existsSync(depsStamp) || readFileSync(depsStamp, 'utf8') !== depsHash) {
   log('installing dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
@@ -52,6 +57,7 @@ if (!existsSync(clientStamp) || readFileSync(clientStamp, 'utf8') !== schemaHash
 
 // 3. Widget bundle.
 run(bin('tsx'), ['web-widget/build.ts']);
+run(bin('tsx'), ['bot/mediation/console/build.ts']); // the mediators' console bundle (dist/console/console.js)
 
 if (forTest) {
   // 4t. Browser tests drive Debian's Chromium; never a downloaded browser.

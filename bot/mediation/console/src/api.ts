@@ -1,0 +1,103 @@
+/** The console's only way to the server: same-origin fetch with the session cookie and the CSRF header. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> | undefined,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+export function setCsrf(token: string | null): void {
+  csrfToken = token;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: Record<string, unknown> } } | null;
+  if (!response.ok) {
+    throw new ApiError(response.status, json?.error?.code ?? 'error', json?.error?.message ?? response.statusText, json?.error?.details);
+  }
+  return json as T;
+}
+
+export interface Me {
+  mediator: { id: string; tenantId: string; email: string | null; name: string; role: 'mediator' | 'admin' };
+  csrfToken: string | null;
+}
+
+export interface QueueItem {
+  reference: string;
+  status: string;
+  priority: number;
+  urgencyDays: number;
+  createdAt: string;
+  ageDays: number;
+  specialty: string | null;
+  treatment: string | null;
+  waitingWeeks: number | null;
+  treeknormWeeks: number | null;
+  treeknormExceeded: boolean | null;
+  firstContactDueAt: string | null;
+  overdue: boolean;
+  claimedBy: { id: string; name: string | null } | null;
+}
+
+export interface Outcome {
+  kind: 'faster_place_found' | 'no_faster_option' | 'patient_declined' | 'not_reachable';
+  provider?: string;
+  location?: string;
+  date?: string;
+  originalDate?: string;
+}
+
+export interface CaseDetail {
+  reference: string;
+  status: string;
+  priority: number;
+  createdAt: string;
+  updatedAt: string;
+  insurer: string;
+  locale: string;
+  channel: string;
+  request: Record<string, unknown> & { patient?: Record<string, unknown>; consent?: Record<string, unknown> };
+  urgencyDays: number;
+  firstContactDueAt: string | null;
+  firstContactAt: string | null;
+  overdue: boolean;
+  claimedBy: { id: string; name: string | null } | null;
+  claimedAt: string | null;
+  closedReason: string | null;
+  outcome: Outcome | null;
+  transcript: { from?: string; text?: string; at?: string }[] | null;
+  anonymised: boolean;
+  allowedTransitions: string[];
+}
+
+export interface Note {
+  id: string;
+  text: string;
+  author: { id: string; name: string };
+  createdAt: string;
+}
+
+export interface AuditItem {
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorRole: string | null;
+  onBehalfOf: string | null;
+  action: string;
+  outcome: string;
+  caseReference: string | null;
+}
