@@ -194,12 +194,11 @@ export function rights(turn: Turn): void {
   turn.state.pending = null;
   // Hospital care is what this assistant is about; the GGZ norms would only confuse here.
   const statements = turn.services.knowledge.rightsOn(turn.info.now).filter((s) => s.id !== 'treeknormen-ggz');
-  turn.say('rights.intro');
-  for (const s of statements) {
-    const key = `rights.statements.${s.id}`;
-    if (!turn.t(key, { defaultValue: '' })) continue;
-    turn.say(key, { source: `[${s.sourceTitle}](${s.sourceUrl})` });
-  }
+  // One list instead of a dozen bubbles on a phone; each right is its own short item with its source.
+  const items = statements
+    .filter((s) => turn.t(`rights.statements.${s.id}`, { defaultValue: '' }))
+    .map((s) => `- ${turn.text(`rights.statements.${s.id}`, { source: `[${s.sourceTitle}](${s.sourceUrl})` })}`);
+  turn.push({ text: `${turn.text('rights.intro')}\n\n${items.join('\n')}` });
   turn.offer([turn.choice('mediation'), turn.choice('elsewhere'), turn.choice('waitingTime')]);
 }
 
