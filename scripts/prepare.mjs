@@ -33,7 +33,12 @@ const bin = (name) => join(root, 'node_modules/.bin', name);
 
 // 1. Dependencies.
 const depsStamp = join(root, 'node_modules/.wachtwijzer-deps');
-const depsHash = hashOf('package.json', 'package-lock.json');
+// Only what decides the installed packages: a new script line must not trigger a reinstall.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const depsHash = createHash('sha256')
+  .update(JSON.stringify([pkg.dependencies, pkg.devDependencies, pkg.overrides ?? null, pkg.allowScripts ?? null]))
+  .update(existsSync(join(root, 'package-lock.json')) ? readFileSync(join(root, 'package-lock.json')) : '')
+  .digest('hex');
 if (!existsSync(depsStamp) || readFileSync(depsStamp, 'utf8') !== depsHash) {
   log('installing dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
