@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import type { Actor, AuditLog } from '../data/audit.ts';
-import type { CaseDetail, CaseStore, StoredCase } from '../data/caseStore.ts';
+import type { CaseDetail, CaseStore } from '../data/caseStore.ts';
 import type { MediatorStore } from '../data/mediators.ts';
 import type { OutboxStore } from '../data/outbox.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
@@ -15,11 +15,6 @@ import * as s from './schemas.ts';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const wrap = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
-
-/** The case as the contract shows it to its own insurer's staff. */
-export function caseView(c: StoredCase) {
-  return { reference: c.reference, status: c.status, priority: c.priority, createdAt: c.createdAt.toISOString(), insurer: c.insurerTenantId, locale: c.locale, channel: c.channel, request: c.request };
-}
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value ?? {});
