@@ -21,7 +21,7 @@ import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
 import { KnowledgeService } from './knowledge.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
-import { handoffStatusFor } from './domain/caseStatus.ts';
+import { patientCaseStatus } from './mediation/patientStatus.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -62,11 +62,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
         logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
         return { reference: stored.reference, created };
       },
-      async statusFor(reference, dateOfBirth) {
-        const found = await cases.findByReferenceForPatient(reference, dateOfBirth);
-        if (!found) return null;
-        return { status: found.status, handoffStatus: handoffStatusFor(found.status, found.outcomeKind), updatedAt: found.updatedAt.toISOString() };
-      },
+      statusFor: patientCaseStatus(cases),
       async eraseConversation(conversationId) {
         const erased = await cases.eraseForConversation(conversationId);
         await directLineStore.eraseConversation(conversationId);
