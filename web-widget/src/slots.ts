@@ -1,9 +1,7 @@
-/** The slots of the contract (channelData.slot): what the assistant is asking for. */
-export const slots = [
-  'consent', 'insurer', 'fullName', 'dateOfBirth', 'policyNumber', 'phone', 'email', 'postcode',
-  'hospital', 'specialty', 'waitingWeeks', 'maxTravelKm', 'contactPreference', 'confirm',
-] as const;
-export type Slot = (typeof slots)[number];
+// The slots of the contract (channelData.slot) have one definition, shared with the server.
+import { slots, type Slot } from '../../bot/conversation/types.ts';
+
+export { slots, type Slot };
 
 /** How the composer's text field is set up for one question. */
 export interface InputSpec {
