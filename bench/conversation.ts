@@ -68,11 +68,17 @@ async function readNew(p: Patient): Promise<Activity[]> {
   return bot;
 }
 
-/** The next thing a patient says: answer the slot asked, or start a new request. */
+/**
+ * The next thing a patient says: answer the slot asked; after a case, start over (a real
+ * patient files one request per conversation, then asks anew from the beginning).
+ */
 function nextMessage(p: Patient, echoAgent: boolean): string {
   if (echoAgent) return 'Hoe lang is de wachttijd voor de oogarts in het Maasstad?';
+  if (p.lastBot.some((a) => a.channelData?.caseReference)) {
+    p.cases += 1;
+    return 'opnieuw beginnen';
+  }
   const ask = [...p.lastBot].reverse().find((a) => a.channelData?.slot);
-  if (p.lastBot.some((a) => a.channelData?.caseReference)) p.cases += 1;
   if (!ask) return keesFirstMessage;
   return answerFor(ask.channelData!.slot!, ask.suggestedActions?.actions ?? []);
 }
