@@ -1,5 +1,5 @@
 /**
- * npm run bench:conversation [-- --patients 200 --seconds 60 --saturation-seconds 15]
+ * npm run bench:conversation [-- --patients 200 --seconds 60 --saturation-seconds 15 --workers 1]
  *
  * Real conversations over the self-hosted Direct Line on loopback, against the Wachtwijzer agent
  * and, in the same run and the same way, an echo agent on the same server, SDK, storage and
@@ -23,10 +23,15 @@ const patients = arg('patients', 200);
 const seconds = arg('seconds', 60);
 const saturationSeconds = arg('saturation-seconds', 15);
 const thinkMs = 2000;
+const workers = arg('workers', 1);
 
 type Activity = { id?: string; type: string; from?: { id: string }; text?: string; channelData?: { slot?: string; caseReference?: string }; suggestedActions?: { actions: { title?: string; value?: unknown }[] } };
 
-const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bench/conversationServer.ts'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bench/conversationServer.ts'], {
+  cwd: projectRoot,
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, BENCH_WORKERS: String(workers) },
+});
 const port = await new Promise<number>((resolve, reject) => {
   let out = '';
   child.stdout!.on('data', (d) => {
@@ -130,7 +135,7 @@ async function run(prefix: string, echoAgent: boolean, withThink: boolean, durat
 }
 
 const fmt = (x: number) => x.toFixed(1).padStart(7);
-process.stdout.write(`bench:conversation — ${patients} patients, load ${seconds} s (think time ${thinkMs} ms), saturation ${saturationSeconds} s, SQLite, loopback\n\n`);
+process.stdout.write(`bench:conversation — ${patients} patients, load ${seconds} s (think time ${thinkMs} ms), saturation ${saturationSeconds} s, SQLite, loopback, ${workers} server process(es)\n\n`);
 const loadWw = await run('', false, true, seconds);
 const loadEcho = await run('/echo', true, true, seconds);
 process.stdout.write('load             turns   errors   turns/s    p50 ms    p95 ms    p99 ms\n');

@@ -1,8 +1,10 @@
 /**
- * The server side of bench:conversation, in its own process so that the simulated patients do
- * not share its event loop: the real app plus an echo agent on the same SDK, storage and
- * database under /echo. Prints "PORT <n>" when it listens.
+ * The server side of bench:conversation, in its own process(es) so that the simulated patients
+ * do not share its event loop: the real app plus an echo agent on the same SDK, storage and
+ * database under /echo. With BENCH_WORKERS=N it runs N instances on one port (Node cluster),
+ * sharing the SQLite database as several instances would. Prints "PORT <n>" when it listens.
  */
+import cluster from 'node:cluster';
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,14 +23,34 @@ import { createServices } from '../bot/services.ts';
 import { deployMigrations } from '../scripts/migrate.ts';
 import { seed } from '../prisma/seed.ts';
 
+const workers = Math.max(1, Number(process.env.BENCH_WORKERS ?? 1));
 const dir = join(projectRoot, '.tmp/bench');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
 const url = `file:${join(dir, 'bench.db')}`;
-await deployMigrations(url);
+
+if (cluster.isPrimary) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  await deployMigrations(url);
+  const setupDb = createDb(url);
+  await tuneSqlite(setupDb);
+  await seed(setupDb, { production: false, demoPassword: 'demo' });
+  await setupDb.$disconnect();
+}
+if (cluster.isPrimary && workers > 1) {
+  const ports: number[] = [];
+  for (let i = 0; i < workers; i++) {
+    cluster.fork().on('message', (m: { port?: number }) => {
+      if (m.port) ports.push(m.port);
+      if (ports.length === workers) process.stdout.write(`PORT ${ports[0]}\n`);
+    });
+  }
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 500);
+  });
+} else {
 const db = createDb(url);
 await tuneSqlite(db);
-await seed(db, { production: false, demoPassword: 'demo' });
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
 const logger = createLogger('silent');
 const services = createServices(config, db, logger, await createI18n());
@@ -51,11 +73,15 @@ outer.use('/echo', express.json({ limit: '64kb' }), directLineRouter(echoDirectL
 outer.use(createApp({ config, logger, services }));
 const server = createServer(outer);
 server.keepAliveTimeout = 30_000;
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`);
+// Cluster workers share one port: the first picks it, the others are handed the same.
+await new Promise<void>((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
+const port = (server.address() as AddressInfo).port;
+if (cluster.isWorker) process.send?.({ port });
+else process.stdout.write(`PORT ${port}\n`);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
   void db.$disconnect().then(() => process.exit(0));
 });
+}
 
