@@ -141,6 +141,8 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
     return;
   }
   turn.say(`status.is_${found.status}`, { reference, date: formatDate(found.updatedAt.slice(0, 10), turn.state.locale) });
+  // The Bot Framework hand-off vocabulary for clients that show it (accepted / failed / completed).
+  if (found.handoffStatus) turn.events.push({ name: 'handoff.status', value: { state: found.handoffStatus, reference, status: found.status, updatedAt: found.updatedAt } });
 }
 
 export async function waitingTime(turn: Turn): Promise<void> {

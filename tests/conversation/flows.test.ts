@@ -325,6 +325,13 @@ describe('at any turn', () => {
       [reference, { asks: 'dateOfBirth' }],
       ['30-06-1950', { says: [new RegExp(`${reference} is ontvangen`)] }],
     ]);
+    // Once a mediator has picked it up, the status says so and comes as handoff.status "accepted".
+    await h.services.db.case.update({ where: { reference }, data: { status: 'claimed' } });
+    await play(later, [
+      [`status aanvraag ${reference}`, { asks: 'dateOfBirth' }],
+      ['30-06-1950', { says: [/opgepakt/], event: 'handoff.status' }],
+    ]);
+    expect(later.events.find((e) => e.name === 'handoff.status')?.value).toMatchObject({ state: 'accepted', reference });
     await play(later, [
       [`status aanvraag ${reference}`, { asks: 'dateOfBirth' }],
       ['1-1-1970', { says: [/geen aanvraag/] }],
