@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from './logger.ts';
 import { AppError } from './errors.ts';
 
@@ -47,3 +47,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     send(500, 'internal', 'Something went wrong on our side');
   };
 }
+
+/** An async route handler whose rejections reach the error handler. */
+export const asyncRoute = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
+  handler(req, res).catch(next);
+};

@@ -9,7 +9,7 @@ import { loadConfig } from '../bot/config.ts';
 import { createDb, type Db } from '../bot/data/db.ts';
 import { projectRoot } from '../bot/data/databaseUrl.ts';
 import { hashPassword } from '../bot/mediation/auth.ts';
-import { sha256 } from '../bot/channels/directline/tokens.ts';
+import { sha256 } from '../bot/hash.ts';
 import { demoAccounts, demoDirectLineSecret, demoTenants } from './demoData.ts';
 import { loadReferenceData } from '../bot/data/referenceData.ts';
 import { generateDemoWaitingTimes } from '../bot/domain/demoWaitingTimes.ts';

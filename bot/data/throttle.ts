@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import type { Db } from './db.ts';
 
 export interface ThrottlePolicy {
@@ -20,7 +20,7 @@ export class LoginThrottleStore {
   ) {}
 
   static key(email: string, ip: string): string {
-    return createHash('sha256').update(`${email.trim().toLowerCase()}|${ip}`).digest('hex');
+    return sha256(`${email.trim().toLowerCase()}|${ip}`);
   }
 
   /** Seconds until the pair may try again, or 0 when it may try now. */

@@ -1,5 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { sha256 } from '../hash.ts';
 import type { RequestHandler } from 'express';
 import type { MediatorIdentity, MediatorStore } from '../data/mediators.ts';
 import type { AuditLog } from '../data/audit.ts';
@@ -11,7 +12,6 @@ export const csrfHeader = 'x-csrf-token';
 const sessionHours = 8;
 /** API tokens carry a recognisable prefix so secret scanners and people can tell them apart. */
 export const apiTokenPrefix = 'wwt_';
-export const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 
 // argon2id, memory-hard, with OWASP's minimum parameters (19 MiB, 2 passes).
 const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

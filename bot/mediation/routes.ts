@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { asyncRoute } from '../http.ts';
 import type { z } from 'zod';
 import type { Actor, AuditLog } from '../data/audit.ts';
 import type { CaseDetail, CaseStore } from '../data/caseStore.ts';
@@ -13,8 +14,6 @@ import { toFhirBundle } from './fhir.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-const wrap = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value ?? {});
@@ -66,7 +65,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.json(openApiDocument());
   });
 
-  router.post('/api/auth/login', wrap(async (req, res) => {
+  router.post('/api/auth/login', asyncRoute(async (req, res) => {
     const body = parse(s.loginBody, req.body);
     try {
       const session = await auth.login(body.email, body.password, { ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null });
@@ -79,19 +78,19 @@ export function mediationRouter(deps: MediationDeps): Router {
     }
   }));
 
-  router.post('/api/auth/logout', ...authed, wrap(async (req, res) => {
+  router.post('/api/auth/logout', ...authed, asyncRoute(async (req, res) => {
     await auth.logout(req.principal as Principal);
     res.setHeader('Set-Cookie', auth.clearCookieHeader());
     res.status(204).end();
   }));
 
-  router.get('/api/auth/session', ...authed, wrap(async (req, res) => {
+  router.get('/api/auth/session', ...authed, asyncRoute(async (req, res) => {
     const p = req.principal as Principal;
     res.setHeader('Cache-Control', 'no-store');
     res.json({ mediator: { id: p.id, tenantId: p.tenantId, email: p.email, name: p.name, role: p.role }, kind: p.kind, csrfToken: p.csrfToken });
   }));
 
-  router.get('/api/cases', ...authed, wrap(async (req, res) => {
+  router.get('/api/cases', ...authed, asyncRoute(async (req, res) => {
     const q = parse(s.caseListQuery, req.query);
     const status = q.status ? ([...new Set(q.status.split(','))] as CaseStatus[]) : undefined;
     const query = {
@@ -109,35 +108,35 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.json(detail);
   };
 
-  router.get('/api/cases/:reference', ...authed, wrap(async (req, res) => {
+  router.get('/api/cases/:reference', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.read');
     sendCase(res, await scoped(req).get(reference, await actorFor(req), now()));
   }));
 
-  router.post('/api/cases/:reference/claim', ...authed, wrap(async (req, res) => {
+  router.post('/api/cases/:reference/claim', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.claim');
     sendCase(res, await scoped(req).claim(reference, await actorFor(req), now()));
   }));
 
-  router.post('/api/cases/:reference/release', ...authed, wrap(async (req, res) => {
+  router.post('/api/cases/:reference/release', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.release');
     sendCase(res, await scoped(req).release(reference, await actorFor(req), now()));
   }));
 
-  router.post('/api/cases/:reference/status', ...authed, wrap(async (req, res) => {
+  router.post('/api/cases/:reference/status', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.status');
     const body = parse(s.statusBody, req.body);
     sendCase(res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
   }));
 
-  router.get('/api/cases/:reference/notes', ...authed, wrap(async (req, res) => {
+  router.get('/api/cases/:reference/notes', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.note.read');
     const items = await scoped(req).listNotes(reference, await actorFor(req), now());
     res.setHeader('Cache-Control', 'no-store');
     res.json({ items });
   }));
 
-  router.post('/api/cases/:reference/notes', ...authed, wrap(async (req, res) => {
+  router.post('/api/cases/:reference/notes', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.note.add');
     const text = (req.body as { text?: unknown } | undefined)?.text;
     if (typeof text === 'string' && text.trim().length > s.noteMaxLength) {
@@ -147,7 +146,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(201).json(await scoped(req).addNote(reference, body.text, await actorFor(req), now()));
   }));
 
-  router.post('/api/cases/:reference/outcome', ...authed, wrap(async (req, res) => {
+  router.post('/api/cases/:reference/outcome', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.outcome');
     const body = parse(s.outcomeBody, req.body);
     if (body.kind === 'faster_place_found' && body.originalDate && body.originalDate < body.date) {
@@ -156,7 +155,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     sendCase(res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
   }));
 
-  router.get('/api/cases/:reference/fhir', ...authed, wrap(async (req, res) => {
+  router.get('/api/cases/:reference/fhir', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.export.fhir');
     const detail = await scoped(req).get(reference, await actorFor(req), now(), 'case.export.fhir');
     const code = typeof detail.request.specialty === 'string' ? detail.request.specialty : null;
@@ -166,13 +165,13 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.send(JSON.stringify(toFhirBundle(detail, { specialismName, now: now() })));
   }));
 
-  router.get('/api/stats', ...authed, wrap(async (req, res) => {
+  router.get('/api/stats', ...authed, asyncRoute(async (req, res) => {
     const q = parse(s.statsQuery, req.query);
     const range = { from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, to: q.to ? new Date(`${q.to}T00:00:00Z`) : undefined };
     res.json(await scoped(req).stats(await actorFor(req), now(), range));
   }));
 
-  router.get('/api/audit', ...admin, wrap(async (req, res) => {
+  router.get('/api/audit', ...admin, asyncRoute(async (req, res) => {
     const q = parse(s.auditQuery, req.query);
     const p = req.principal as Principal;
     const caseReference = q.case?.toUpperCase();
@@ -183,11 +182,11 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.json({ items, page: q.page, pageSize: q.pageSize, total });
   }));
 
-  router.get('/api/tokens', ...admin, wrap(async (req, res) => {
+  router.get('/api/tokens', ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await mediators.listApiTokens((req.principal as Principal).tenantId) });
   }));
 
-  router.post('/api/tokens', ...admin, wrap(async (req, res) => {
+  router.post('/api/tokens', ...admin, asyncRoute(async (req, res) => {
     const body = parse(s.tokenBody, req.body);
     const p = req.principal as Principal;
     const created = await auth.createApiToken(p, body);
@@ -196,7 +195,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(201).json(created);
   }));
 
-  router.delete('/api/tokens/:id', ...admin, wrap(async (req, res) => {
+  router.delete('/api/tokens/:id', ...admin, asyncRoute(async (req, res) => {
     const p = req.principal as Principal;
     const id = String(req.params.id);
     if (!(await mediators.revokeApiToken(p.tenantId, id, now()))) throw notFound('No such active token');
@@ -204,11 +203,11 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(204).end();
   }));
 
-  router.get('/api/webhooks', ...admin, wrap(async (req, res) => {
+  router.get('/api/webhooks', ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await outbox.listEndpoints((req.principal as Principal).tenantId) });
   }));
 
-  router.post('/api/webhooks', ...admin, wrap(async (req, res) => {
+  router.post('/api/webhooks', ...admin, asyncRoute(async (req, res) => {
     const body = parse(s.webhookBody, req.body);
     if (deps.production && !body.url.startsWith('https://')) throw badRequest('url: webhooks must use https');
     const p = req.principal as Principal;
@@ -218,13 +217,13 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(201).json(created);
   }));
 
-  router.get('/api/webhooks/deliveries', ...admin, wrap(async (req, res) => {
+  router.get('/api/webhooks/deliveries', ...admin, asyncRoute(async (req, res) => {
     const q = parse(s.pageQuery, req.query);
     const { items, total } = await outbox.listDeliveries((req.principal as Principal).tenantId, q.page, q.pageSize);
     res.json({ items, page: q.page, pageSize: q.pageSize, total });
   }));
 
-  router.delete('/api/webhooks/:id', ...admin, wrap(async (req, res) => {
+  router.delete('/api/webhooks/:id', ...admin, asyncRoute(async (req, res) => {
     const p = req.principal as Principal;
     const id = String(req.params.id);
     if (!(await outbox.deactivateEndpoint(p.tenantId, id))) throw notFound('No such endpoint');
@@ -232,11 +231,11 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(204).end();
   }));
 
-  router.get('/api/mediators', ...admin, wrap(async (req, res) => {
+  router.get('/api/mediators', ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await mediators.listForTenant((req.principal as Principal).tenantId) });
   }));
 
-  router.post('/api/mediators', ...admin, wrap(async (req, res) => {
+  router.post('/api/mediators', ...admin, asyncRoute(async (req, res) => {
     const body = parse(s.mediatorBody, req.body);
     const p = req.principal as Principal;
     const created = await mediators.create({ tenantId: p.tenantId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password) });

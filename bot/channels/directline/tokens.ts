@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../hash.ts';
 import { forbidden, unauthorized } from '../../errors.ts';
 import type { DirectLineStore, TokenRecord } from '../../data/directLineStore.ts';
 
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export { sha256 };
 
 /** Reads "Bearer <value>"; 401 when missing or malformed. */
 export function bearer(header: string | undefined): string {
