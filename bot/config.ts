@@ -19,6 +19,8 @@ const schema = z.object({
   BOT_TENANT: z.string().min(1).default('demo-verzekeraar'),
   DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Days after the last message that a conversation (without a case) is deleted. */
+  CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 export type Config = z.infer<typeof schema> & { botAuthEnabled: boolean; isProduction: boolean };

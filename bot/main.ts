@@ -7,6 +7,7 @@ import { createI18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { createServices } from './services.ts';
 import { startMediationJobs } from './mediation/jobs.ts';
+import { purgeInactiveConversations } from './data/conversationRetention.ts';
 import { demoAccounts } from '../prisma/demoData.ts';
 
 const config = loadConfig();
@@ -19,6 +20,14 @@ const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
 // Webhook delivery and daily retention; several instances may run them (leases in the database).
 const mediationJobs = startMediationJobs(services.mediation, logger);
+// Conversations without activity are deleted after CONVERSATION_RETENTION_DAYS (now and daily).
+const purgeConversations = () =>
+  purgeInactiveConversations(db, new Date(), config.CONVERSATION_RETENTION_DAYS)
+    .then((purged) => logger.info(purged, 'conversation retention ran'))
+    .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'conversation retention failed'));
+void purgeConversations();
+const conversationRetention = setInterval(purgeConversations, 86_400_000);
+conversationRetention.unref();
 
 server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -47,6 +56,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing turns in flight');
   stream.close();
+  clearInterval(conversationRetention);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await services.directLine.drain(config.SHUTDOWN_TIMEOUT_MS);
