@@ -12,6 +12,7 @@ import { errorHandler, requestContext } from './http.ts';
 import type { Logger } from './logger.ts';
 import { mediationRouter } from './mediation/routes.ts';
 import { waitingTimesRouter } from './api/waitingTimes.ts';
+import { privacyRouter } from './api/privacyPage.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -71,6 +72,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     }),
   );
   app.use(waitingTimesRouter(services.knowledge));
+  app.use(privacyRouter(services.i18next, { conversationDays: config.CONVERSATION_RETENTION_DAYS, caseDays: 90, demoWidgetTenant: config.isProduction ? null : 'demo-verzekeraar' }));
   app.use(mediationRouter(services.mediation));
   app.use(widgetConfigRouter(services.tenants));
 

@@ -114,3 +114,20 @@ describe('server qualities', () => {
     expect(r.headers.get('access-control-allow-origin')).toBe('https://www.verzekeraar.nl');
   });
 });
+
+describe('the privacy statement the assistant links to', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ CONVERSATION_RETENTION_DAYS: '14' });
+  });
+  afterAll(async () => s.close());
+
+  it('is served in Dutch by default and in English on request, with the configured retention', async () => {
+    const nl = await (await fetch(`${s.url}/privacy`)).text();
+    expect(nl).toContain('<html lang="nl">');
+    expect(nl).toContain('Na 14 dagen zonder nieuw bericht');
+    expect(nl).toContain('BSN');
+    const en = await (await fetch(`${s.url}/privacy?lang=en`)).text();
+    expect(en).toContain('After 14 days without a new message');
+  });
+});

@@ -15,6 +15,7 @@ function dutchTexts(): { key: string; text: string }[] {
     } else if (typeof v === 'object' && v) for (const [k, c] of Object.entries(v)) walk(c, key ? `${key}.${k}` : k);
   };
   walk(loadLocaleResources().nl?.bot, '');
+  walk(loadLocaleResources().nl?.privacy, 'privacy');
   return out;
 }
 
