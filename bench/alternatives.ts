@@ -7,7 +7,7 @@
  */
 import { loadReferenceData } from '../bot/data/referenceData.ts';
 import { AlternativesIndex } from '../bot/domain/alternatives.ts';
-import { generateDemoWaitingTimes } from '../bot/domain/demoWaitingTimes.ts';
+import { generateDemoWaitingTimes, mulberry32 } from '../bot/domain/demoWaitingTimes.ts';
 import type { CareType } from '../bot/domain/reference.ts';
 
 function argument(name: string, fallback: number): number {
@@ -22,15 +22,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const queries = argument('queries', 5000);
-let state = argument('seed', 42) >>> 0;
-// Same tiny PRNG family as the demo data, so a run is repeatable.
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Same tiny PRNG as the demo data, so a run is repeatable.
+const random = mulberry32(argument('seed', 42) >>> 0);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const loadStart = performance.now();

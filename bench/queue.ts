@@ -10,6 +10,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../bot/domain/demoWaitingTimes.ts';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createApp } from '../bot/app.ts';
@@ -36,14 +37,8 @@ function argument(name: string, fallback: number): number {
 const caseCount = argument('cases', 100_000);
 const runs = argument('runs', 300);
 const target = 20;
-let state = 42;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// Same tiny PRNG as the demo data, so a run is repeatable.
+const random = mulberry32(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 // Prisma's SQLite adapter stores DateTime as ISO 8601 with +00:00; the bulk insert writes the same.

@@ -45,7 +45,8 @@ const CARE_TYPES_OF: Readonly<Record<string, readonly CareType[]>> = { '0362': [
 const DEFAULT_CARE_TYPES: readonly CareType[] = ['outpatient', 'diagnostics', 'treatment'];
 
 /** mulberry32: a small, fast, well-mixed 32-bit PRNG; enough for demo data. */
-function mulberry32(seed: number): () => number {
+/** A small seeded PRNG (mulberry32): the same seed gives the same numbers on every machine. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
