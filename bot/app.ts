@@ -13,6 +13,7 @@ import type { Logger } from './logger.ts';
 import { mediationRouter } from './mediation/routes.ts';
 import { waitingTimesRouter } from './api/waitingTimes.ts';
 import { privacyRouter } from './api/privacyPage.ts';
+import { specialismsRouter } from './api/specialisms.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     }),
   );
   app.use(waitingTimesRouter(services.knowledge));
+  app.use(specialismsRouter(services.reference.specialisms));
   app.use(privacyRouter(services.i18next, { conversationDays: config.CONVERSATION_RETENTION_DAYS, caseDays: 90, demoWidgetTenant: config.isProduction ? null : 'demo-verzekeraar' }));
   app.use(mediationRouter(services.mediation));
   app.use(widgetConfigRouter(services.tenants));

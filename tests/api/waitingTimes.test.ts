@@ -63,4 +63,10 @@ describe('GET /api/waiting-times (public, read-only)', () => {
     expect(r.status).toBe(status);
     expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(message);
   });
+
+  it('lists the specialism codes with their names for clients such as the console', async () => {
+    const body = (await (await fetch(`${s.url}/api/specialisms`)).json()) as { specialisms: { code: string; nameNl: string; nameEn: string }[] };
+    expect(body.specialisms).toHaveLength(26);
+    expect(body.specialisms).toContainEqual({ code: '0301', nameNl: 'Oogheelkunde', nameEn: 'Ophthalmology' });
+  });
 });

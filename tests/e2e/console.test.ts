@@ -159,7 +159,8 @@ describe('mediation console in Chromium', () => {
     await page.keyboard.type('demo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Queue' }).waitFor();
-    // Focus moved to the new page's heading.
+    // Focus moves to the new page's heading once the view has rendered.
+    await page.waitForFunction(() => document.activeElement?.id === 'view-title', undefined, { timeout: 5000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('view-title');
     // Nothing but the table region scrolls sideways at this width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

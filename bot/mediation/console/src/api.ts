@@ -101,3 +101,13 @@ export interface AuditItem {
   outcome: string;
   caseReference: string | null;
 }
+
+let specialismNames: Promise<Map<string, { nl: string; en: string }>> | null = null;
+
+/** Specialism names by code, fetched once; an empty map if the list cannot be had (codes still show). */
+export function specialisms(): Promise<Map<string, { nl: string; en: string }>> {
+  specialismNames ??= api<{ specialisms: { code: string; nameNl: string; nameEn: string }[] }>('GET', '/api/specialisms')
+    .then((r) => new Map(r.specialisms.map((s) => [s.code, { nl: s.nameNl, en: s.nameEn }])))
+    .catch(() => new Map());
+  return specialismNames;
+}

@@ -1,6 +1,6 @@
-import { api, type CaseDetail, type Me, type Note, type Outcome } from '../api.ts';
+import { api, specialisms, type CaseDetail, type Me, type Note, type Outcome } from '../api.ts';
 import { h, text } from '../dom.ts';
-import { formatDate, formatDateTime, t } from '../i18n.ts';
+import { formatDate, formatDateTime, language, t } from '../i18n.ts';
 import { alertBox, announce, errorMessage, focusHeading, startView, statusBadge } from '../ui.ts';
 
 const noteMax = 2000;
@@ -40,6 +40,7 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
   };
 
   const r = c.request;
+  const specialtyName = typeof r.specialty === 'string' ? (await specialisms()).get(r.specialty)?.[language()] : undefined;
   const p = (r.patient ?? {}) as Record<string, unknown>;
   const consent = (r.consent ?? {}) as Record<string, unknown>;
 
@@ -86,7 +87,7 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
   region.appendChild(h('section', { class: 'panel', 'aria-labelledby': 'request-title' },
     h('h2', { id: 'request-title' }, t('case.request')),
     dl([
-      [t('fields.specialty'), text(r.specialty)],
+      [t('fields.specialty'), specialtyName ? `${specialtyName} (${String(r.specialty)})` : text(r.specialty)],
       [t('fields.treatment'), text(r.treatment)],
       [t('fields.hospital'), text(r.hospital)],
       [t('fields.waitingWeeks'), text(r.waitingWeeks)],

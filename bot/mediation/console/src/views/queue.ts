@@ -1,6 +1,6 @@
-import { api, type QueueItem } from '../api.ts';
+import { api, specialisms, type QueueItem } from '../api.ts';
 import { h, text } from '../dom.ts';
-import { formatDateTime, t } from '../i18n.ts';
+import { formatDateTime, language, t } from '../i18n.ts';
 import { alertBox, announce, errorMessage, startView, statusBadge } from '../ui.ts';
 
 export interface QueueFilters {
@@ -89,12 +89,15 @@ export async function renderQueue(filters: QueueFilters, go: (hash: string) => v
   if (data.items.length === 0) {
     results.appendChild(h('p', { class: 'empty' }, t('queue.empty')));
   } else {
+    const names = await specialisms();
+    // A mediator reads "Oogheelkunde (0301)", not a bare code.
+    const specialtyLabel = (code: string | null) => (code ? `${names.get(code)?.[language()] ?? ''} (${code})`.trim() : '–');
     const rows = data.items.map((c) =>
       h('tr', { class: c.overdue ? 'overdue' : '' },
         h('th', { scope: 'row' }, h('a', { href: `#/case/${c.reference}` }, c.reference)),
         h('td', {}, h('span', { class: `priority priority-${c.priority}` }, String(c.priority)), h('span', { class: 'visually-hidden' }, ` ${t(`priority.p${c.priority}`)}`)),
         h('td', {}, statusBadge(c.status)),
-        h('td', {}, text(c.specialty), c.treatment ? h('span', { class: 'sub' }, c.treatment) : null),
+        h('td', {}, specialtyLabel(c.specialty), c.treatment ? h('span', { class: 'sub' }, c.treatment) : null),
         h('td', { class: 'num' }, c.waitingWeeks === null ? '–' : t('queue.weeksVsNorm', { weeks: c.waitingWeeks, norm: c.treeknormWeeks ?? '–' }), c.treeknormExceeded ? h('span', { class: 'tag tag-warn' }, t('queue.exceeded')) : null),
         h('td', { class: 'num' }, String(c.ageDays)),
         h('td', {}, formatDateTime(c.firstContactDueAt), c.overdue ? h('span', { class: 'tag tag-danger' }, t('queue.overdueTag')) : null),
