@@ -11,6 +11,7 @@ import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword, TooManyAttempts, type MediatorAuth, type Principal } from './auth.ts';
 import { consoleBundlePath, consolePublicDir } from './console/paths.ts';
 import { toFhirBundle } from './fhir.ts';
+import { isPrivateHost } from './webhookTarget.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
 
@@ -210,6 +211,7 @@ export function mediationRouter(deps: MediationDeps): Router {
   router.post('/api/webhooks', ...admin, asyncRoute(async (req, res) => {
     const body = parse(s.webhookBody, req.body);
     if (deps.production && !body.url.startsWith('https://')) throw badRequest('url: webhooks must use https');
+    if (deps.production && isPrivateHost(new URL(body.url).hostname)) throw badRequest('url: webhooks must point to a public address, not a private or local one');
     const p = req.principal as Principal;
     const created = await outbox.createEndpoint(p.tenantId, { url: body.url, secret: body.secret, createdById: p.id });
     await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'webhook.create', details: { endpointId: created.id, url: created.url } });
