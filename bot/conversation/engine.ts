@@ -57,11 +57,8 @@ async function reask(turn: Turn): Promise<void> {
     showSummary(turn);
   } else if (flow === 'status') {
     turn.ask('dateOfBirth', 'status', 'status.askDateOfBirth', { reference: turn.state.status.reference });
-  } else if (flow === 'intake' || flow === 'correct') {
+  } else if (flow === 'intake' || flow === 'correct' || slot === 'maxTravelKm') {
     await askIntakeSlot(turn, slot, flow);
-  } else if (slot === 'maxTravelKm') {
-    await askIntakeSlot(turn, slot, 'correct');
-    turn.state.pending = { slot, flow };
   } else {
     turn.ask(slot, flow, slot === 'hospital' ? 'ask.hospitalForWaitingTime' : `ask.${slot}`);
   }
@@ -128,24 +125,27 @@ async function answerPending(turn: Turn, text: string, understood: Understood): 
     }
     if (answer.bsn) state.bsnWarned = answer.bsn;
     if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) || answer.bsn) {
-      state.misses += 1;
-      turn.say(answer.errorKey, answer.params ?? {});
-      if (state.misses >= 2) turn.say('unclear.offerPerson');
-      await reask(turn);
-      if (state.misses >= 2) turn.replies.at(-1)!.choices = [...(turn.replies.at(-1)!.choices ?? []), turn.choice('human'), turn.choice('restart')];
+      await missed(turn, answer.errorKey, answer.params ?? {});
       return true;
     }
     return false;
   }
   if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6)) {
-    state.misses += 1;
-    turn.say('invalid.yesNo');
-    if (state.misses >= 2) turn.say('unclear.offerPerson');
-    await reask(turn);
-    if (state.misses >= 2) turn.replies.at(-1)!.choices = [...(turn.replies.at(-1)!.choices ?? []), turn.choice('human'), turn.choice('restart')];
+    await missed(turn, 'invalid.yesNo');
     return true;
   }
   return false;
+}
+
+/** An answer that does not fit the question: say why, and from the second miss on offer a person. */
+async function missed(turn: Turn, errorKey: string, params: Record<string, unknown> = {}): Promise<void> {
+  turn.state.misses += 1;
+  const stuck = turn.state.misses >= 2;
+  turn.say(errorKey, params);
+  if (stuck) turn.say('unclear.offerPerson');
+  await reask(turn);
+  const question = turn.replies.at(-1)!;
+  if (stuck) question.choices = [...(question.choices ?? []), turn.choice('human'), turn.choice('restart')];
 }
 
 async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void> {

@@ -212,11 +212,7 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
   if (starting && !fromWaitingTime) turn.say('elsewhere.intro');
   if (!facts.specialty) return turn.ask('specialty', 'elsewhere', 'ask.specialty');
   if (!facts.postcode) return turn.ask('postcode', 'elsewhere', 'ask.postcode');
-  if (facts.maxTravelKm === undefined) {
-    await askIntakeSlot(turn, 'maxTravelKm', 'correct');
-    turn.state.pending = { slot: 'maxTravelKm', flow: 'elsewhere' };
-    return;
-  }
+  if (facts.maxTravelKm === undefined) return askIntakeSlot(turn, 'maxTravelKm', 'elsewhere');
   turn.state.pending = null;
   const result = await turn.services.knowledge.alternatives({
     specialty: facts.specialty,

@@ -1,4 +1,4 @@
-import type { Facts } from './state.ts';
+import type { Facts, Flow } from './state.ts';
 import type { Turn } from './turn.ts';
 import type { Slot } from './types.ts';
 
@@ -61,7 +61,7 @@ export function askConsent(turn: Turn): void {
 }
 
 /** Asks an intake question with its slot and, where they help, its choices. */
-export async function askIntakeSlot(turn: Turn, slot: Slot, flow: 'intake' | 'correct'): Promise<void> {
+export async function askIntakeSlot(turn: Turn, slot: Slot, flow: Flow): Promise<void> {
   switch (slot) {
     case 'insurer': {
       const insurers = await turn.services.knowledge.insurerTenants();
