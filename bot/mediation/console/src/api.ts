@@ -1,3 +1,6 @@
+import type { CaseDetail as ServerCaseDetail, NoteView, QueueItem as ServerQueueItem } from '../../../data/caseStore.ts';
+import type { AuditRow } from '../../../data/audit.ts';
+
 /** The console's only way to the server: same-origin fetch with the session cookie and the CSRF header. */
 
 export class ApiError extends Error {
@@ -35,23 +38,18 @@ export interface Me {
   csrfToken: string | null;
 }
 
-export interface QueueItem {
-  reference: string;
-  status: string;
-  priority: number;
-  urgencyDays: number;
-  createdAt: string;
-  ageDays: number;
-  specialty: string | null;
-  treatment: string | null;
-  waitingWeeks: number | null;
-  treeknormWeeks: number | null;
-  treeknormExceeded: boolean | null;
-  firstContactDueAt: string | null;
-  overdue: boolean;
-  claimedBy: { id: string; name: string | null } | null;
-}
 
+// The API's shapes come from the server's own types (type-only: nothing of the server is bundled).
+export type QueueItem = ServerQueueItem;
+export type Note = NoteView;
+export type AuditItem = AuditRow;
+export type CaseDetail = Omit<ServerCaseDetail, 'request' | 'transcript' | 'outcome'> & {
+  request: Record<string, unknown> & { patient?: Record<string, unknown>; consent?: Record<string, unknown> };
+  transcript: { from?: string; text?: string; at?: string }[] | null;
+  outcome: Outcome | null;
+};
+
+/** An outcome as the console's form builds it (the server validates the stricter shape). */
 export interface Outcome {
   kind: 'faster_place_found' | 'no_faster_option' | 'patient_declined' | 'not_reachable';
   provider?: string;
@@ -60,47 +58,8 @@ export interface Outcome {
   originalDate?: string;
 }
 
-export interface CaseDetail {
-  reference: string;
-  status: string;
-  priority: number;
-  createdAt: string;
-  updatedAt: string;
-  insurer: string;
-  locale: string;
-  channel: string;
-  request: Record<string, unknown> & { patient?: Record<string, unknown>; consent?: Record<string, unknown> };
-  urgencyDays: number;
-  firstContactDueAt: string | null;
-  firstContactAt: string | null;
-  overdue: boolean;
-  claimedBy: { id: string; name: string | null } | null;
-  claimedAt: string | null;
-  closedReason: string | null;
-  outcome: Outcome | null;
-  transcript: { from?: string; text?: string; at?: string }[] | null;
-  anonymised: boolean;
-  allowedTransitions: string[];
-}
 
-export interface Note {
-  id: string;
-  text: string;
-  author: { id: string; name: string };
-  createdAt: string;
-}
 
-export interface AuditItem {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorRole: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  outcome: string;
-  caseReference: string | null;
-}
 
 let specialismNames: Promise<Map<string, { nl: string; en: string }>> | null = null;
 
