@@ -6,6 +6,9 @@ import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer, looksLikeBsn } from './slotAnswers.ts';
 import { upgradeState, type ConversationState } from './state.ts';
 import { Turn } from './turn.ts';
+import { answerWithdraw, askWithdraw, handleCaseQuestion, storeNote } from './afterHandoff.ts';
+import { continueFollowUp, handleFollowUp } from './followUps.ts';
+import { answerStory, priorityAtOwnHospital, stayWithOwn } from './stories.ts';
 import type { PatientInput, Slot, TurnInfo, TurnResult } from './types.ts';
 
 export type { ConversationServices, HandoffRequest } from './ports.ts';
@@ -53,6 +56,8 @@ async function reask(turn: Turn): Promise<void> {
   const { slot, flow } = pending;
   if (slot === 'consent') {
     turn.ask('consent', 'intake', 'consent.ask', { insurer: insurerLabel(turn) }, [turn.choice('consentYes'), turn.choice('consentNo')]);
+  } else if (flow === 'withdraw') {
+    askWithdraw(turn, turn.state.openCases.at(-1) ?? '');
   } else if (slot === 'confirm') {
     showSummary(turn);
   } else if (flow === 'status') {
@@ -103,6 +108,8 @@ async function answerPending(turn: Turn, text: string, understood: Understood): 
       turn.offer(flows.topicChoices(turn, ['waitingTime', 'rights', 'elsewhere']));
       return true;
     }
+  } else if (pending.flow === 'withdraw') {
+    if (await answerWithdraw(turn, text, understood)) return true;
   } else if (pending.slot === 'confirm' && pending.flow === 'intake') {
     if (lower === turn.choice('confirmChange').toLowerCase() || yesNo === 'no' || /aanpassen|wijzigen|veranderen|change|correct|edit/.test(lower)) {
       state.pending = null;
@@ -163,6 +170,10 @@ async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void>
       return flows.elsewhere(turn);
     case 'status':
       return flows.showCaseStatus(turn, turn.state.facts.dateOfBirth ?? '');
+    case 'places':
+    case 'distance':
+    case 'nearest':
+      return continueFollowUp(turn, flow);
   }
 }
 
@@ -179,6 +190,8 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
     case 'rights':
       return flows.rights(turn);
     case 'treatment_elsewhere':
+      // Asking for alternatives is asking: the wish to stay no longer holds them back.
+      turn.state.stayWithOwn = false;
       return flows.elsewhere(turn);
     case 'mediation_request':
       return flows.mediation(turn);
@@ -219,7 +232,9 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
       return flows.menu(turn, 'menu.anythingElse');
     case 'stay':
       state.pending = null;
+      state.stayWithOwn = true;
       turn.say('elsewhere.stayOk');
+      turn.say('dialogue:own.stayWhat');
       return flows.menu(turn, 'menu.anythingElse');
     case 'waitingTime':
       return flows.waitingTime(turn);
@@ -228,6 +243,7 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'rights':
       return flows.rights(turn);
     case 'elsewhere':
+      state.stayWithOwn = false;
       return flows.elsewhere(turn);
     case 'mediation':
       return flows.mediation(turn);
@@ -306,6 +322,16 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     state.status = {};
   }
 
+  // 3b. The words to add to the case after "Wat wilt u toevoegen?".
+  if (state.awaitingNote) {
+    const reference = state.openCases.at(-1);
+    state.awaitingNote = false;
+    if (reference && !(interrupting.has(understood.intent) && understood.confidence >= 0.85)) {
+      await storeNote(turn, text, reference, looksLikeBsn);
+      return done();
+    }
+  }
+
   // 4. Picking a field to correct from the summary.
   if (state.correcting) {
     state.correcting = false;
@@ -321,6 +347,21 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
 
   // 5. The answer to the pending question (or an interruption of it).
+  // Their own hospital, in their own words, is heard even in the middle of a question.
+  const ownWish = state.pending && state.pending.slot !== 'consent' && state.pending.slot !== 'confirm' ? services.understanding.ownHospital(text) : null;
+  if (state.pending && ownWish) {
+    const inIntake = state.pending.flow === 'intake' || state.pending.flow === 'correct';
+    const before = state.pending;
+    if (ownWish === 'priority') priorityAtOwnHospital(turn);
+    else stayWithOwn(turn, !inIntake);
+    if (inIntake) {
+      state.pending = before;
+      state.offeredMediation = false;
+      turn.say('interrupt.continue');
+      await reask(turn);
+    }
+    return done();
+  }
   if (state.pending) {
     if (await answerPending(turn, text, understood)) return done();
     const pendingBefore = state.pending;
@@ -341,6 +382,17 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     if (answer === 'no') return (flows.menu(turn, 'menu.anythingElse'), done());
   }
 
+  // 6b. After the hand-off: what happens now, withdrawing, adding something (the case is known).
+  if (await handleCaseQuestion(turn, text, looksLikeBsn)) return done();
+
+  // 6c. A follow-up on the last answer: "is dat te lang?", "en binnen 50 km?", "en voor mijn knie?".
+  if (await handleFollowUp(turn, understood, text)) return done();
+
+  // 6d. Their own hospital, in their own words: staying there, or priority there (only the doctor decides).
+  const own = services.understanding.ownHospital(text);
+  if (own === 'priority') return (priorityAtOwnHospital(turn), done());
+  if (own === 'stay') return (stayWithOwn(turn), done());
+
   // 7. A free message: remember what it tells, switch language if the patient writes in the other one.
   captureFacts(state, understood);
   if (understood.language !== state.locale && text.split(/\s+/).length >= 4 && understood.intent !== 'out_of_scope') {
@@ -354,6 +406,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   // "Hallo, ik moet een nieuwe knie, wachttijd in het Zuyderland?" is more than a greeting.
   if ((effective.intent === 'greeting' || effective.intent === 'out_of_scope') && !nothingRecognised && text.split(/\s+/).length > 3) effective = { ...effective, intent: 'waiting_time' };
   if (effective.intent !== 'out_of_scope') state.misses = 0;
+  // A story that names a treatment or a wait gets its answer first (the norm, the verdict, then the offer).
+  if (answerStory(turn, effective, text)) return done();
   await route(turn, effective, text);
   return done();
 }

@@ -1,6 +1,7 @@
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
+import { placesContext, waitingTimeContext } from './dialogueContext.ts';
 import type { Turn } from './turn.ts';
 
 /** The topics a patient can pick; their titles come back as text and are matched exactly. */
@@ -162,9 +163,14 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.state.pending = null;
   const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
   const figures = await turn.services.knowledge.waitingTimesAt(facts.hospital, facts.specialty);
+  // Remembered for follow-ups: "is dat te lang?", "en in het Maasstad?", "en voor mijn knie?".
+  turn.state.context = waitingTimeContext({
+    specialty: facts.specialty, careType: facts.careType ?? null, hospital: figures?.hospital ?? facts.hospital, previous: turn.state.context,
+    shown: (figures?.locations ?? []).map((l) => ({ hospital: figures!.hospital, location: l.location, city: l.city, distanceKm: null, outpatientWeeks: l.outpatientWeeks, treatmentWeeks: l.treatmentWeeks })),
+  });
   if (!figures || figures.locations.length === 0) {
     turn.say('waitingTime.none', { specialism: name, hospital: facts.hospital });
-    turn.offer([turn.choice('elsewhere'), turn.choice('mediation')]);
+    turn.offer(turn.state.stayWithOwn ? [turn.choice('mediation')] : [turn.choice('elsewhere'), turn.choice('mediation')]);
     return;
   }
   if (figures.isDemo) turn.say('waitingTime.demo');
@@ -176,7 +182,7 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.say('waitingTime.norm');
   turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
   turn.say('waitingTime.source', { source: figures.source, date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
-  turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
+  turn.offer(turn.state.stayWithOwn ? [turn.choice('mediation'), turn.choice('rights')] : [turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
 }
 
 export function postponedCare(turn: Turn): void {
@@ -240,6 +246,11 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
       return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location, weeks: turn.text('weeks', { count: r.waitWeeks }), km })}.${saved}`;
     });
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
+    const careType = result.status === 'ok' ? result.careType : null;
+    turn.state.context = placesContext({
+      specialty: facts.specialty, careType, origin: { postcode: facts.postcode, label: facts.postcode }, radiusKm: facts.maxTravelKm, exclude: facts.hospital ?? null,
+      shown: shown.map((r) => ({ hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, outpatientWeeks: careType === 'outpatient' ? r.waitWeeks : null, treatmentWeeks: careType === 'outpatient' ? null : r.waitWeeks })),
+    });
     turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
   }
   turn.say('elsewhere.referral');
