@@ -14,7 +14,7 @@ import { demoAccounts } from '../prisma/demoData.ts';
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 installProcessGuard(logger);
-const db = createDb(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await tuneSqlite(db);
 const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
