@@ -35,7 +35,7 @@ describe('production mode with the README variable names (defect 6)', () => {
     try {
       const started = Date.now();
       while (!out.includes('"listening"')) {
-        if (Date.now() - started > 30_000 || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
+        if (Date.now() - started > 75_000 || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(out).toContain('authentication on');
@@ -54,7 +54,7 @@ describe('production mode with the README variable names (defect 6)', () => {
       await exited;
     }
     expect(out).not.toMatch(/ClientId required/);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses to start in production without PUBLIC_URL or without Bot Framework credentials', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'x', MicrosoftAppPassword: 'y' })).toThrow(/PUBLIC_URL is required/);
