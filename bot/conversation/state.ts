@@ -55,6 +55,12 @@ export interface ConversationState {
   lastRequest: { specialty: string | null; hospital: string | null; waitingWeeks: number | null } | null;
   /** "Ik wil iets toevoegen" was answered with "what?": the next message is the note for the case. */
   awaitingNote: boolean;
+  /** The patient reported worsening complaints in this conversation: a case carries the flag. */
+  worseningReported: boolean;
+  /** The question an emergency interrupted; the intake waits until the patient says to go on. */
+  paused: { slot: Slot; flow: Flow } | null;
+  /** The "shall we go on?" question after an emergency was asked (the next answer decides). */
+  resumeAsked: boolean;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -83,6 +89,9 @@ export function initialState(locale: Locale): ConversationState {
     openCases: [],
     lastRequest: null,
     awaitingNote: false,
+    worseningReported: false,
+    paused: null,
+    resumeAsked: false,
   };
 }
 
