@@ -44,6 +44,8 @@ export interface ConversationState {
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The answer card answered last (for "meer weten"). */
+  lastCard: string | null;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -67,6 +69,7 @@ export function initialState(locale: Locale): ConversationState {
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    lastCard: null,
   };
 }
 
