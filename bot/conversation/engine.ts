@@ -190,7 +190,9 @@ function looksLikeQuestion(text: string): boolean {
 async function routeWithCards(turn: Turn, understood: Understood, text: string, retrieval: Retrieval): Promise<void> {
   if (retrieval.ranked[0]?.cls === INDEX_CLASS) return cards.rightsIndex(turn);
   // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
-  const action = actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text);
+  // A request for medical advice is refused before anything else (never medical advice).
+  const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text));
   if (retrieval.kind === 'card' && !action) {
     const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
     if (found) return cards.answerCard(turn, found.card, found.version);

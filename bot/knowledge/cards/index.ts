@@ -7,8 +7,15 @@ import type { AnswerCard } from './types.ts';
 import { urgencyCards } from './urgency.ts';
 import { privacyCards } from './privacy.ts';
 import { customerServiceCards } from './customerService.ts';
+import { elsewhereCards } from './elsewhere.ts';
+import { costCards } from './costs.ts';
+import { abroadCards } from './abroad.ts';
+import { waitingCards } from './waiting.ts';
+import { complaintCards } from './complaints.ts';
 
-export const ALL_CARDS: readonly AnswerCard[] = [...treeknormCards, ...catchUpCards, ...urgencyCards, ...dutyOfCareCards, ...mediationCards, ...privacyCards, ...customerServiceCards];
+export const ALL_CARDS: readonly AnswerCard[] = [...treeknormCards, ...catchUpCards, ...urgencyCards, ...dutyOfCareCards, ...mediationCards,
+  ...elsewhereCards, ...costCards, ...abroadCards, ...waitingCards, ...complaintCards, ...privacyCards, ...customerServiceCards,
+];
 
 const byId = new Map(ALL_CARDS.map((c) => [c.id, c]));
 
