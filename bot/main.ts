@@ -65,6 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   await mediationJobs.stop();
   await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
+  await services.coordination.close();
   await db.$disconnect();
   logger.info('stopped');
   process.exit(0);
