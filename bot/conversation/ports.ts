@@ -5,6 +5,7 @@ import type { CaseQuestion, FollowUp } from '../understanding/followUp.ts';
 import type { StoryCues } from '../understanding/stories.ts';
 import type { CareType } from '../domain/reference.ts';
 import type { ConversationState } from './state.ts';
+import type { CardsPort } from '../knowledge/cardService.ts';
 
 /**
  * The narrow interfaces the conversation needs from the rest of the system. The state machine
@@ -150,6 +151,8 @@ export interface CasesPort {
 export interface ConversationServices {
   t(locale: Locale): TFunction;
   understanding: UnderstandingPort;
+  /** The answer cards: retrieval and the version valid today. */
+  cards: CardsPort;
   knowledge: KnowledgePort;
   cases: CasesPort;
 }

@@ -55,6 +55,8 @@ export interface ConversationState {
   lastRequest: { specialty: string | null; hospital: string | null; waitingWeeks: number | null } | null;
   /** "Ik wil iets toevoegen" was answered with "what?": the next message is the note for the case. */
   awaitingNote: boolean;
+  /** The answer card answered last (for "meer weten"). */
+  lastCard: string | null;
   /** The patient reported worsening complaints in this conversation: a case carries the flag. */
   worseningReported: boolean;
   /** The question an emergency interrupted; the intake waits until the patient says to go on. */
@@ -89,6 +91,7 @@ export function initialState(locale: Locale): ConversationState {
     openCases: [],
     lastRequest: null,
     awaitingNote: false,
+    lastCard: null,
     worseningReported: false,
     paused: null,
     resumeAsked: false,
