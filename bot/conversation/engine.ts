@@ -8,7 +8,7 @@ import { askIntakeSlot, continueIntake, correctable, intakeRunning, showSummary,
 import { mentionsConsentWithdrawal, saysWithdrawal } from '../understanding/withdrawal.ts';
 import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer } from './slotAnswers.ts';
-import { maskBsn, mentionsBsn } from '../domain/bsn.ts';
+import { isBsn, maskBsn, mentionsBsn } from '../domain/bsn.ts';
 import { upgradeState, type ConversationState } from './state.ts';
 import { Turn } from './turn.ts';
 import { answerWithdraw, askWithdraw, handleCaseQuestion, storeNote } from './afterHandoff.ts';
@@ -438,7 +438,7 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     const reference = state.openCases.at(-1);
     state.awaitingNote = false;
     if (reference && !(interrupting.has(understood.intent) && understood.confidence >= 0.85)) {
-      await storeNote(turn, text, reference, looksLikeBsn);
+      await storeNote(turn, text, reference, isBsn);
       return done();
     }
   }
@@ -494,7 +494,7 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
 
   // 6b. After the hand-off: what happens now, withdrawing, adding something (the case is known).
-  if (await handleCaseQuestion(turn, text, looksLikeBsn)) return done();
+  if (await handleCaseQuestion(turn, text, isBsn)) return done();
 
   // 6c. A follow-up on the last answer: "is dat te lang?", "en binnen 50 km?", "en voor mijn knie?".
   if (await handleFollowUp(turn, understood, text)) return done();
