@@ -21,6 +21,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Days after the last message that a conversation (without a case) is deleted. */
   CONVERSATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** NZa Zorgbeeld WaitingTimeMSZ address (or any file address) to import on schedule; empty = no schedule. */
+  WAITING_TIMES_SYNC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional()),
+  /** Days between scheduled imports (NZa refreshes every two weeks). */
+  WAITING_TIMES_SYNC_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = z.infer<typeof schema> & { botAuthEnabled: boolean; isProduction: boolean };
