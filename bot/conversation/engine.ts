@@ -275,23 +275,20 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   if (input.locale) state.clientLocale = input.locale;
   const understood = services.understanding.understand(text, state.locale);
 
+  // 1. Safety first, whatever else is going on, also in the middle of a question. The red-flag
+  // rules decide (recall first); the classifier alone must be sure. The emergency reply is the
+  // whole turn: no welcome before it, no question after it.
+  if ((understood.emergency.kind && !understood.emergency.negated) || (understood.intent === 'emergency' && understood.confidence >= 0.75)) {
+    flows.emergency(turn, understood);
+    return done();
+  }
+
   if (!state.welcomed) {
     // A channel that never sent conversationUpdate: introduce ourselves briefly, then answer.
     state.welcomed = true;
     if (input.locale) state.locale = input.locale;
     turn.say('welcome.intro');
     turn.say('welcome.privacy');
-  }
-
-  // 1. Safety first, whatever else is going on; the pending question is asked again afterwards.
-  // The red-flag rules decide (recall first); the classifier alone must be sure.
-  if ((understood.emergency.kind && !understood.emergency.negated) || (understood.intent === 'emergency' && understood.confidence >= 0.75)) {
-    flows.emergency(turn, understood);
-    if (state.pending) {
-      turn.say('interrupt.continue');
-      await reask(turn);
-    }
-    return done();
   }
   if (understood.emergency.kind && understood.emergency.negated) flows.softEmergency(turn);
 
@@ -300,6 +297,41 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   if (command) {
     await runCommand(turn, command, text);
     return done();
+  }
+
+  // After an emergency the interrupted question waits until the patient says to go on.
+  if (state.paused) {
+    if (!state.resumeAsked) {
+      if (understood.worsening) flows.worsening(turn);
+      flows.askResume(turn);
+      return done();
+    }
+    const lower = text.toLowerCase();
+    const answer = lower === turn.choice('resumeYes').toLowerCase() ? 'yes' : lower === turn.choice('resumeNo').toLowerCase() ? 'no' : (understood.yesNo ?? services.understanding.parseYesNo(text));
+    const paused = state.paused;
+    state.paused = null;
+    state.resumeAsked = false;
+    if (answer === 'yes') {
+      state.pending = paused;
+      await reask(turn);
+      return done();
+    }
+    if (answer === 'no') {
+      turn.say('emergency.resumeLater');
+      flows.menu(turn, 'menu.anythingElse');
+      return done();
+    }
+  }
+
+  // Worsening complaints: the huisarts (or huisartsenpost, or specialist) first; a pending question
+  // is asked again afterwards, never filled with the complaint ("mijn pijn wordt erger" is no name).
+  if (understood.worsening) {
+    flows.worsening(turn);
+    if (state.pending) {
+      turn.say('interrupt.continue');
+      await reask(turn);
+      return done();
+    }
   }
 
   // 3. A reference typed after "what is your reference?".

@@ -46,6 +46,12 @@ export interface ConversationState {
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The patient reported worsening complaints in this conversation: a case carries the flag. */
+  worseningReported: boolean;
+  /** The question an emergency interrupted; the intake waits until the patient says to go on. */
+  paused: { slot: Slot; flow: Flow } | null;
+  /** The "shall we go on?" question after an emergency was asked (the next answer decides). */
+  resumeAsked: boolean;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -69,6 +75,9 @@ export function initialState(locale: Locale): ConversationState {
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    worseningReported: false,
+    paused: null,
+    resumeAsked: false,
   };
 }
 

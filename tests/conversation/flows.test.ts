@@ -251,13 +251,15 @@ describe('hospital site', () => {
 });
 
 describe('at any turn', () => {
-  it('routes an emergency at once, then asks the pending question again with its slot', async () => {
+  it('routes an emergency at once as the whole turn; the next turn asks whether to go on', async () => {
     const c = nl();
     await c.start();
     await c.say(kees.first);
     await c.say('ja');
     await play(c, [
-      ['Ik heb ineens hele erge pijn op de borst', { says: [/112/, /huisartsenpost/, /verder waar we waren/], asks: 'fullName' }],
+      ['Ik heb ineens hele erge pijn op de borst', { says: [/Bel nu \*\*112\*\*/], never: [/verder waar we waren/, /huisartsenpost/], asks: null }],
+      ['ok', { says: [/Wilt u verder met uw aanvraag/], choices: ['Ja, ga verder', 'Nee, nu niet'], asks: null }],
+      ['Ja, ga verder', { asks: 'fullName' }],
     ]);
   });
 
@@ -360,7 +362,9 @@ describe('at any turn', () => {
     await c.say('I want to file a mediation request with my insurer');
     await c.say('Yes, I consent');
     await play(c, [
-      ["I suddenly can't breathe", { says: [/112/, /out-of-hours/, /continue where we were/], asks: 'fullName' }],
+      ["I suddenly can't breathe", { says: [/Call \*\*112\*\* now/], asks: null }],
+      ['it is ok now', { says: [/go on with your request/], choices: ['Yes, go on'] }],
+      ['yes', { asks: 'fullName' }],
       ['What happens with my data?', { says: [/BSN/], asks: 'fullName' }],
       ['Nederlands', { says: [/Nederlands/, /Wat is uw volledige naam/], asks: 'fullName' }],
     ]);
