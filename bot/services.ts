@@ -22,6 +22,8 @@ import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
 import { ContractStore } from './data/contracts.ts';
 import { KnowledgeService } from './knowledge.ts';
+import { createCardService } from './knowledge/cardService.ts';
+import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
 import { createCoordination } from './data/coordination.ts';
@@ -45,6 +47,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
     understanding,
+    cards: createCardService(),
     knowledge,
     cases: {
       async createCase(handoff) {
@@ -87,9 +90,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     logger,
     async findTenant(id) {
       const t = await tenants.find(id);
-      return t
-        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
-        : null;
+      return t ? tenantView(t) : null;
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);

@@ -1,6 +1,9 @@
 import type { Locale } from '../i18n/index.ts';
 import type { Understood } from '../understanding/types.ts';
 import * as flows from './flows.ts';
+import * as cards from './cards.ts';
+import type { Retrieval } from '../understanding/cardRetrieval.ts';
+import { INDEX_CLASS } from '../knowledge/cardService.ts';
 import { askIntakeSlot, continueIntake, correctable, showSummary, submitCase } from './intake.ts';
 import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer, looksLikeBsn } from './slotAnswers.ts';
@@ -44,6 +47,12 @@ function matchCommand(turn: Turn, text: string): { command: Command; locale?: Lo
   return null;
 }
 
+/** The patient typed (or tapped) one of our choice titles, in either language. */
+function isChoice(turn: Turn, text: string, key: string): boolean {
+  const norm = text.trim().toLowerCase();
+  return (['nl', 'en'] as const).some((l) => norm === String(turn.services.t(l)(`choices.${key}`)).toLowerCase());
+}
+
 // BSNs are never stored, not even in the transcript a mediator may read.
 function redact(text: string): string {
   return text.replace(/\b\d{9}\b/g, (m) => (looksLikeBsn(m) ? '[BSN verwijderd]' : m));
@@ -85,7 +94,9 @@ function captureFacts(state: ConversationState, understood: Understood): void {
   if (understood.intent === 'postponed_care') state.postponed = true;
 }
 
-async function answerPending(turn: Turn, text: string, understood: Understood): Promise<boolean> {
+async function answerPending(turn: Turn, text: string, understood: Understood, retrieval: Retrieval): Promise<boolean> {
+  // A question one of the answer cards answers interrupts any pending question (asked again after).
+  const asksCard = retrieval.kind === 'card';
   const { state, info, services } = turn;
   const pending = state.pending!;
   const yesNo = understood.yesNo ?? services.understanding.parseYesNo(text);
@@ -127,13 +138,13 @@ async function answerPending(turn: Turn, text: string, understood: Understood): 
       return true;
     }
     if (answer.bsn) state.bsnWarned = answer.bsn;
-    if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) || answer.bsn) {
+    if ((!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) || answer.bsn) {
       await missed(turn, answer.errorKey, answer.params ?? {});
       return true;
     }
     return false;
   }
-  if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6)) {
+  if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) {
     await missed(turn, 'invalid.yesNo');
     return true;
   }
@@ -169,6 +180,31 @@ async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void>
   }
 }
 
+const actionIntents = new Set(['mediation_request', 'human_agent', 'treatment_elsewhere', 'waiting_time', 'postponed_care']);
+const questionStart = /^(wat|hoe|hoelang|hoeveel|wie|waar|wanneer|welke|welk|waarom|is|zijn|mag|mogen|moet|moeten|kan|kunnen|kun|kunt|heb|hebben|heeft|krijg|krijgt|geldt|gelden|wordt|worden|klopt|what|how|who|where|when|which|why|is|are|do|does|did|can|could|may|must|will|would|should|am|have|has)\b/i;
+function looksLikeQuestion(text: string): boolean {
+  return text.includes('?') || questionStart.test(text.trim());
+}
+
+/**
+ * A free message: the answer card it asks for when the retrieval is sure; a clarifying question
+ * when it is less sure and the intent model is not sure of an action either; else the intent's flow.
+ */
+async function routeWithCards(turn: Turn, understood: Understood, text: string, retrieval: Retrieval): Promise<void> {
+  if (retrieval.ranked[0]?.cls === INDEX_CLASS) return cards.rightsIndex(turn);
+  // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
+  // A request for medical advice is refused before anything else (never medical advice).
+  const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text));
+  if (retrieval.kind === 'card' && !action) {
+    const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
+    if (found) return cards.answerCard(turn, found.card, found.version);
+  }
+  const unsureOfAction = !action && understood.intent === 'rights' || understood.intent === 'out_of_scope' || understood.confidence < 0.6;
+  if (retrieval.kind === 'clarify' && unsureOfAction) return cards.clarify(turn, retrieval.cardIds);
+  return route(turn, understood, text);
+}
+
 async function route(turn: Turn, understood: Understood, text: string): Promise<void> {
   switch (understood.intent) {
     case 'greeting':
@@ -180,7 +216,7 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
     case 'postponed_care':
       return flows.postponedCare(turn);
     case 'rights':
-      return flows.rights(turn);
+      return cards.rightsIndex(turn);
     case 'treatment_elsewhere':
       return flows.elsewhere(turn);
     case 'mediation_request':
@@ -232,7 +268,7 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'postponed':
       return flows.postponedCare(turn);
     case 'rights':
-      return flows.rights(turn);
+      return cards.rightsIndex(turn);
     case 'elsewhere':
       return flows.elsewhere(turn);
     case 'mediation':
@@ -334,6 +370,26 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     }
   }
 
+  // 2b. A tap on a card title (clarifying question, index) or on "meer weten" answers that card.
+  const tapped = services.cards.byTitle(text, info.now);
+  if (tapped) {
+    const found = services.cards.valid(tapped.id, info.now)!;
+    cards.answerCard(turn, found.card, found.version);
+    if (state.pending) {
+      turn.say('interrupt.continue');
+      await reask(turn);
+    }
+    return done();
+  }
+  if (isChoice(turn, text, 'more') && cards.moreOfLastCard(turn)) return done();
+  if (isChoice(turn, text, 'somethingElse')) {
+    flows.menu(turn);
+    return done();
+  }
+  let retrieval = services.cards.retrieve(text, info.now);
+  // Worsening complaints were just answered by the safety rules above: not again from a card.
+  if (understood.worsening && retrieval.kind === 'card' && retrieval.cardId === 'waiting-worse') retrieval = { kind: 'none', score: retrieval.score, ranked: retrieval.ranked };
+
   // 3. A reference typed after "what is your reference?".
   if (state.status.awaitingReference) {
     const reference = flows.parseReference(text);
@@ -360,10 +416,10 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
 
   // 5. The answer to the pending question (or an interruption of it).
   if (state.pending) {
-    if (await answerPending(turn, text, understood)) return done();
+    if (await answerPending(turn, text, understood, retrieval)) return done();
     const pendingBefore = state.pending;
     captureFacts(state, understood);
-    await route(turn, understood, text);
+    await routeWithCards(turn, understood, text, retrieval);
     if (understood.intent === 'thanks_goodbye') return done();
     if (state.pending === pendingBefore && pendingBefore) {
       turn.say('interrupt.continue');
@@ -391,8 +447,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   let effective: Understood = understood.confidence < 0.32 && nothingRecognised && understood.intent !== 'emergency' ? { ...understood, intent: 'out_of_scope' } : understood;
   // "Hallo, ik moet een nieuwe knie, wachttijd in het Zuyderland?" is more than a greeting.
   if ((effective.intent === 'greeting' || effective.intent === 'out_of_scope') && !nothingRecognised && text.split(/\s+/).length > 3) effective = { ...effective, intent: 'waiting_time' };
-  if (effective.intent !== 'out_of_scope') state.misses = 0;
-  await route(turn, effective, text);
+  if (effective.intent !== 'out_of_scope' || retrieval.kind !== 'none') state.misses = 0;
+  await routeWithCards(turn, effective, text, retrieval);
   return done();
 }
 

@@ -46,6 +46,8 @@ export interface ConversationState {
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The answer card answered last (for "meer weten"). */
+  lastCard: string | null;
   /** The patient reported worsening complaints in this conversation: a case carries the flag. */
   worseningReported: boolean;
   /** The question an emergency interrupted; the intake waits until the patient says to go on. */
@@ -75,6 +77,7 @@ export function initialState(locale: Locale): ConversationState {
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    lastCard: null,
     worseningReported: false,
     paused: null,
     resumeAsked: false,

@@ -87,14 +87,21 @@ describe('postponed care', () => {
 });
 
 describe('rights', () => {
-  it('states the rights valid today, each with its source', async () => {
+  it('answers "all my rights" with a short index of topics as choices, never the whole list', async () => {
     const c = nl();
-    await play(c, [['<start>', {}], ['Wat zijn mijn rechten als ik te lang moet wachten?', { says: [/Treeknormen/, /zorgplicht/, /zorgbemiddeling/, /1 jaar geldig/, /naturapolis/] }]]);
-    const list = c.replies.find((x) => x.text.startsWith('Dit zijn uw rechten'))!;
-    const items = list.text.split('\n').filter((l) => l.startsWith('- '));
-    expect(items.length).toBeGreaterThanOrEqual(8);
-    for (const item of items) expect(item).toMatch(/Bron: \[.+\]\(https?:\/\/.+\)$/);
-    expect(c.replies.some((r) => /Kader|2021 en 2022/.test(r.text))).toBe(false);
+    await play(c, [['<start>', {}], ['Wat zijn mijn rechten als ik te lang moet wachten?', { says: [/Over welk onderwerp/], choices: ['Wat is een Treeknorm?', 'Wat is zorgbemiddeling?'] }]]);
+    expect(c.replies).toHaveLength(1);
+    expect(c.replies[0]!.choices!.length).toBeLessThanOrEqual(6);
+  });
+
+  it('answers the specific question asked from its card, with the source in the answer\'s language', async () => {
+    await play(nl(), [['<start>', {}], ['Geldt het Kader Passende Inhaalzorg nog?', { says: [/gelden niet meer/, /^Bron: \[.+\]\(https:\/\/.+\)/], never: [/Dit zijn uw rechten/, /in force/] }]]);
+    await play(nl(), [['<start>', {}], ['Is zorgbemiddeling gratis?', { says: [/gratis/], asks: null }]]);
+  });
+
+  it('says the catch-up framework applies when asked on a date inside its validity', async () => {
+    const c = new Conversation(h, 'demo-verzekeraar', 'nl', undefined, new Date('2021-09-01T10:00:00+02:00'));
+    await play(c, [['<start>', {}], ['Geldt het Kader Passende Inhaalzorg nog?', { says: [/geldt nu/, /31 december 2021/], never: [/niet meer/] }]]);
   });
 });
 
