@@ -23,8 +23,10 @@ const maxText = 2000;
 // Intents that may interrupt a pending question: answered, then the question is asked again.
 const interrupting = new Set(['privacy', 'human_agent', 'medical_advice', 'rights', 'postponed_care', 'treatment_elsewhere', 'waiting_time', 'thanks_goodbye']);
 
-type Command = flows.Topic | 'language' | 'restart' | 'delete' | 'status' | 'noThanks' | 'continue' | 'stay';
+type Command = flows.Topic | 'language' | 'restart' | 'delete' | 'status' | 'noThanks' | 'continue' | 'stay' | 'contractedOnly';
 
+// "Alleen ziekenhuizen met een contract", "only contracted providers".
+const contractedOnlyPattern = /\b(alleen|enkel|only|just)\b.*\b(gecontracteerd\w*|contract\w*)\b/i;
 const restartPattern = /^(opnieuw|opnieuw beginnen|begin opnieuw|start opnieuw|herstart|reset|restart|start over|start again|begin again)[.!]?$/i;
 const deletePattern = /\b(verwijder|wis|delete|erase|remove)\b.*\b(gegevens|data|gesprek|conversation|chat|informatie|information)\b/i;
 const statusPattern = /\b(status|stand van zaken|hoe staat het|where is|how is|what'?s happening)\b.*\b(aanvraag|verzoek|request|case|zaak)\b|\bZB-?[0-9A-Z]{4}-?[0-9A-Z]{4}\b/i;
@@ -39,11 +41,12 @@ function matchCommand(turn: Turn, text: string): { command: Command; locale?: Lo
   for (const locale of ['nl', 'en'] as const) {
     const t = turn.services.t(locale);
     for (const topic of flows.topics) if (norm === String(t(`choices.${topic}`)).toLowerCase()) return { command: topic };
-    for (const key of ['noThanks', 'continue', 'stay'] as const) if (norm === String(t(`choices.${key}`)).toLowerCase()) return { command: key };
+    for (const key of ['noThanks', 'continue', 'stay', 'contractedOnly'] as const) if (norm === String(t(`choices.${key}`)).toLowerCase()) return { command: key };
     if (norm === String(t('choices.deleteData')).toLowerCase()) return { command: 'delete' };
   }
   for (const locale of ['nl', 'en'] as const) if (languagePatterns[locale].test(norm)) return { command: 'language', locale };
   if (restartPattern.test(norm)) return { command: 'restart' };
+  if (contractedOnlyPattern.test(norm)) return { command: 'contractedOnly' };
   if (deletePattern.test(norm)) return { command: 'delete' };
   if (statusPattern.test(text)) return { command: 'status' };
   return null;
@@ -261,6 +264,9 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'continue':
       state.pending = null;
       return flows.menu(turn, 'menu.anythingElse');
+    case 'contractedOnly':
+      state.facts.contractedOnly = true;
+      return flows.elsewhere(turn);
     case 'stay':
       state.pending = null;
       state.stayWithOwn = true;
@@ -459,7 +465,9 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
 
   // 5. The answer to the pending question (or an interruption of it).
   // Their own hospital, in their own words, is heard even in the middle of a question.
-  const ownWish = state.pending && state.pending.slot !== 'consent' && state.pending.slot !== 'confirm' ? services.understanding.ownHospital(text) : null;
+  const ownSaid = state.pending && state.pending.slot !== 'consent' && state.pending.slot !== 'confirm' ? services.understanding.ownHospital(text) : null;
+  // A sourced answer card on priority at the own hospital answers it; the rule here is the fallback.
+  const ownWish = ownSaid === 'priority' && retrieval.kind === 'card' ? null : ownSaid;
   if (state.pending && ownWish) {
     const inIntake = state.pending.flow === 'intake' || state.pending.flow === 'correct';
     const before = state.pending;
@@ -472,6 +480,15 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
       await reask(turn);
     }
     return done();
+  }
+  // "is dat normaal?", "wat is het dichtstbij?" while a lookup asks for something: the follow-up wins.
+  const lookupFlow = state.pending && ['waitingTime', 'elsewhere', 'places', 'distance', 'nearest'].includes(state.pending.flow);
+  const pendingFollowUp = lookupFlow ? services.understanding.followUp(text) : null;
+  if (state.pending && pendingFollowUp && pendingFollowUp.kind !== 'change') {
+    const before = state.pending;
+    state.pending = null;
+    if (await handleFollowUp(turn, understood, text)) return done();
+    state.pending = before;
   }
   if (state.pending) {
     if (await answerPending(turn, text, understood, retrieval)) return done();
@@ -501,7 +518,7 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
 
   // 6d. Their own hospital, in their own words: staying there, or priority there (only the doctor decides).
   const own = services.understanding.ownHospital(text);
-  if (own === 'priority') return (priorityAtOwnHospital(turn), done());
+  if (own === 'priority' && retrieval.kind !== 'card') return (priorityAtOwnHospital(turn), done());
   if (own === 'stay') return (stayWithOwn(turn), done());
 
   // 7. A free message: remember what it tells, switch language if the patient writes in the other one.

@@ -191,11 +191,11 @@ describe('staying with one\'s own hospital', () => {
   it('answers no to priority at the own hospital: only the treating specialist decides', async () => {
     await play(nl(), [
       ['<start>', {}],
-      ['Kan mijn verzekeraar zorgen dat ik in mijn eigen ziekenhuis eerder word geholpen?', { says: [/^Nee\./, /Alleen uw behandelend specialist bepaalt/], never: [/U mag ook in een ander ziekenhuis/] }],
+      ['Kan mijn verzekeraar zorgen dat ik in mijn eigen ziekenhuis eerder word geholpen?', { says: [/^Nee\./, /Alleen uw (behandelend specialist|arts) bepaalt/], never: [/U mag ook in een ander ziekenhuis/] }],
     ]);
     await play(en(), [
       ['<start>', {}],
-      ['Can my insurer get me seen sooner at my own hospital?', { says: [/^No\./, /Only your treating specialist decides/] }],
+      ['Can my insurer get me seen sooner at my own hospital?', { says: [/^No\./, /Only your (treating specialist|doctor) decides/] }],
     ]);
   });
 });
