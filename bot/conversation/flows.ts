@@ -104,15 +104,32 @@ export function privacyInfo(turn: Turn): void {
   turn.offer([turn.choice('deleteData'), turn.choice('continue')]);
 }
 
+/** "Delete my data": asks once; the question it interrupted waits for the answer. */
+export function askErase(turn: Turn): void {
+  const { state } = turn;
+  state.confirmingErase = { pending: state.pending ?? state.paused };
+  state.pending = null;
+  state.paused = null;
+  state.resumeAsked = false;
+  turn.say('privacy.eraseWhat');
+  turn.say('privacy.eraseAsk', {}, { choices: [turn.choice('eraseYes'), turn.choice('eraseNo')] });
+}
+
+/**
+ * Erases the conversation's stored activities, state and not-yet-picked-up cases, then starts
+ * afresh in the same conversation (its token keeps working). The client is told first, with the
+ * event conversation.erased, to clear its transcript; then it shows the confirmation.
+ */
 export async function eraseData(turn: Turn): Promise<void> {
   const result = await turn.services.cases.eraseConversation(turn.info.conversationId);
   const locale = turn.state.locale;
   turn.state = initialState(locale);
   turn.state.welcomed = true;
+  turn.events.push({ first: true, name: 'conversation.erased', value: { casesErased: result.casesErased, casesKept: result.casesKept } });
   turn.say('privacy.deleted');
   if (result.casesErased > 0) turn.say('privacy.deletedCases', { count: result.casesErased });
   if (result.casesKept > 0) turn.say('privacy.keptCases', { count: result.casesKept });
-  turn.say('privacy.fresh');
+  turn.say('privacy.fresh', {}, { choices: topicChoices(turn) });
 }
 
 export function restart(turn: Turn): void {
@@ -165,7 +182,12 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
   const reference = turn.state.status.reference;
   turn.state.status = {};
   turn.state.pending = null;
-  const found = reference ? await turn.services.cases.statusFor(reference, dateOfBirth) : null;
+  const { info } = turn;
+  const found = reference ? await turn.services.cases.statusFor(reference, dateOfBirth, { tenantId: info.tenant.id, kind: info.tenant.kind, conversationId: info.conversationId, now: info.now }) : null;
+  if (found === 'limited') {
+    turn.say('status.limited');
+    return;
+  }
   if (!found) {
     turn.say('status.notFound');
     return;

@@ -470,7 +470,13 @@ function nzaRow(record: Record<string, unknown>, line: number, ctx: ImportContex
       null;
     if (hospital) {
       const hint = namedLocation?.hospital.id === hospital.id ? namedLocation.location : named?.hospital.id === hospital.id ? named.location : null;
-      location = pickLocation({ ...hospital, locations: catalog.locationsOf(hospital) }, { location: hint, postcode: postcode ?? '', city });
+      // A location with another AGB code or NZa key than the record's is another location, even in the same town.
+      const candidates = catalog.locationsOf(hospital).filter((l) => {
+        if (locationAgb && l.agbCode && l.agbCode !== locationAgb) return false;
+        const key = (l as { nzaLocationKey?: string | null }).nzaLocationKey;
+        return !(locationKey && key && key.toLowerCase() !== locationKey.toLowerCase());
+      });
+      location = pickLocation({ ...hospital, locations: candidates }, { location: hint && candidates.includes(hint) ? hint : null, postcode: postcode ?? '', city });
     }
   }
   const originDate = measuredAt;

@@ -328,7 +328,10 @@ describe('at any turn', () => {
     await c.start();
     for (const s of [kees.first, 'ja', 'Kees van Dijk', '30-06-1950', '99887766', 'telefoon', '0612345678', '8011AB', '50', 'Ja, versturen']) await c.say(s);
     const reference = c.caseReference!;
-    await play(c, [['Verwijder mijn gegevens', { says: [/Uw gesprek is verwijderd/, /Ook uw aanvraag is verwijderd/] }]]);
+    await play(c, [
+      ['Verwijder mijn gegevens', { says: [/Wilt u dat ik uw gegevens verwijder/], choices: ['Ja, verwijder alles', 'Nee, niet verwijderen'] }],
+      ['Ja, verwijder alles', { says: [/Uw gesprek is verwijderd/, /Ook uw aanvraag is verwijderd/], event: 'conversation.erased' }],
+    ]);
     expect(await h.services.cases.findForInsurer(reference, 'demo-verzekeraar')).toBeNull();
     expect(c.state?.transcript.length ?? 0).toBeLessThan(5);
   });
