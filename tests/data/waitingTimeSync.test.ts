@@ -10,7 +10,8 @@ import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import type { Db } from '../../bot/data/db.ts';
 import { loadReferenceData } from '../../bot/data/referenceData.ts';
 import { readSource, SourceError } from '../../bot/data/waitingTimeSource.ts';
-import { acquireLease, runImport, syncIfDue, syncStatus, SYNC_LEASE, waitingTimesHealth } from '../../bot/data/waitingTimeSync.ts';
+import { runImport, syncIfDue, syncStatus, SYNC_LEASE, waitingTimesHealth } from '../../bot/data/waitingTimeSync.ts';
+import { acquireLease } from '../../bot/data/jobLease.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { freshDatabase } from '../support/db.ts';
 
