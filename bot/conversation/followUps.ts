@@ -86,7 +86,7 @@ export async function places(turn: Turn, plan: Extract<Plan, { run: 'places' }>)
     return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location, weeks: turn.text('weeks', { count: r.waitWeeks }), km: kmText(turn, r.distanceKm) })}`;
   });
   turn.push({ text: `${turn.text(`${ns}places.header`, { specialism: name, km: plan.radiusKm, place: plan.origin.label })}\n\n${lines.join('\n')}` });
-  turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, state.locale) });
+  turn.say('waitingTime.source', { source: flows.sourceLabel(turn, shown[0]!.source, shown[0]!.isDemo), date: formatDate(shown[0]!.measuredAt, state.locale) });
   const careType = result.status === 'ok' ? result.careType : plan.careType;
   state.context = placesContext({
     specialty: plan.specialty, careType, origin: plan.origin, radiusKm: plan.radiusKm, exclude: plan.exclude,
@@ -148,7 +148,7 @@ export async function nearest(turn: Turn): Promise<boolean> {
     specialism: name, hospital: found.hospital, city: found.city, km: kmText(turn, found.distanceKm), place: origin.label,
     outpatient: weeks(found.outpatientWeeks), treatment: weeks(found.treatmentWeeks),
   });
-  if (found.source) turn.say('waitingTime.source', { source: found.source, date: formatDate(found.measuredAt ?? '', state.locale) });
+  if (found.source) turn.say('waitingTime.source', { source: flows.sourceLabel(turn, found.source, found.isDemo), date: formatDate(found.measuredAt ?? '', state.locale) });
   state.context = {
     ...waitingTimeContext({
       specialty, careType: state.context?.careType ?? state.facts.careType ?? null, hospital: found.hospital, previous: state.context,
