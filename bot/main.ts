@@ -20,6 +20,8 @@ const db = createDb(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }
 await tuneSqlite(db);
 const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
+// Providers imports created are named in chat from the first turn: load them (and the figures) now.
+await services.knowledge.ready().catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'waiting times not loaded at start-up'));
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
 // Daily jobs run on one instance a day (a lease in the database), whichever gets there first;

@@ -43,7 +43,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);
   const contracts = new ContractStore(db);
   const knowledge = new KnowledgeService(reference, waitingTimes, tenants, contracts);
-  const understanding = createUnderstandingPort(reference);
+  const understanding = createUnderstandingPort(reference, () => waitingTimes.loadedHospitals());
 
   const statusLookup = patientCaseStatus(cases);
   const statusLimiter = new StatusLookupLimiter(db);

@@ -191,7 +191,9 @@ async function routeWithCards(turn: Turn, understood: Understood, text: string, 
   // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
   // A request for medical advice is refused before anything else (never medical advice).
   const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
-  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text));
+  // A question the intent model reads as an action request ("Kan mijn verzekeraar bemiddelen?")
+  // goes to the flow unless a card matches it closely.
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && (!looksLikeQuestion(text) || retrieval.score < 0.6));
   if (retrieval.kind === 'card' && !action) {
     const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
     if (found) return cards.answerCard(turn, found.card, found.version);

@@ -1,3 +1,5 @@
+import { MSZ_TREEKNORMEN } from '../domain/treeknorm.ts';
+import { DEMO_SOURCE } from '../domain/demoWaitingTimes.ts';
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
@@ -14,10 +16,9 @@ export function topicChoices(turn: Turn, which: readonly Topic[] = ['waitingTime
 
 export function welcome(turn: Turn): void {
   turn.state.welcomed = true;
+  // Two short bubbles before the patient types anything: who, what, privacy and 112.
   turn.say('welcome.intro');
-  turn.say(turn.info.tenant.kind === 'hospital' ? 'welcome.canHospital' : 'welcome.can');
-  turn.say('welcome.privacy');
-  turn.say('welcome.ask', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
+  turn.say('welcome.privacy', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
 }
 
 export function menu(turn: Turn, key = 'menu.ask'): void {
@@ -196,6 +197,11 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
   if (found.handoffStatus) turn.events.push({ name: 'handoff.status', value: { state: found.handoffStatus, reference, status: found.status, updatedAt: found.updatedAt } });
 }
 
+/** A figure's source in the reader's language: the stored demo label is English. */
+function sourceLabel(turn: Turn, source: string | null, isDemo: boolean): string {
+  return isDemo || source === DEMO_SOURCE ? turn.text('waitingTime.demoSource') : (source ?? turn.text('waitingTime.unknown'));
+}
+
 export async function waitingTime(turn: Turn): Promise<void> {
   const { facts } = turn.state;
   if (!facts.specialty) {
@@ -230,9 +236,9 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.push({ text: `${turn.text('waitingTime.header', { specialism: name, hospital: figures.hospital })}\n\n${lines.join('\n')}` });
   const exceeded = figures.locations.some((l) => l.outpatient?.verdict === 'exceeded' || l.treatment?.verdict === 'exceeded');
   const depends = figures.locations.some((l) => l.treatment?.verdict === 'depends');
-  turn.say('waitingTime.norm');
+  turn.say('waitingTime.norm', { outpatient: MSZ_TREEKNORMEN.outpatient.maxWeeks, day: MSZ_TREEKNORMEN.day_treatment.maxWeeks, clinical: MSZ_TREEKNORMEN.clinical.maxWeeks });
   turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
-  turn.say('waitingTime.source', { source: figures.source, date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
+  turn.say('waitingTime.source', { source: sourceLabel(turn, figures.source, figures.isDemo), date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
   if (figures.freshness === 'aging') turn.say('waitingTime.aging', { date: formatDate(figures.oldestMeasuredAt ?? figures.measuredAt ?? '', turn.state.locale) });
   turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
 }
@@ -306,7 +312,7 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     });
     notContractedShown = shown.some((r) => r.contracted === false);
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
-    turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
+    turn.say('waitingTime.source', { source: sourceLabel(turn, shown[0]!.source, shown[0]!.isDemo), date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
     const aging = shown.filter((r) => r.freshness === 'aging').map((r) => r.measuredAt).sort()[0];
     if (aging) turn.say('waitingTime.aging', { date: formatDate(aging, turn.state.locale) });
   }

@@ -119,7 +119,7 @@ export async function importWaitingTimes(
       for (let i = 0; i < parsed.newProviders.length; i += CHUNK) {
         await tx.hospital.createMany({
           data: parsed.newProviders.slice(i, i + CHUNK).map((p) => ({
-            id: p.id, officialName: p.officialName, kind: 'zbc', agbCode: p.agbCode, kvkNumber: p.kvkNumber, aliases: '[]',
+            id: p.id, officialName: p.officialName, kind: 'zbc', agbCode: p.agbCode, kvkNumber: p.kvkNumber, aliases: JSON.stringify(p.aliases),
             origin: options.source ?? NZA_SOURCE, originDate: new Date(`${p.originDate}T00:00:00Z`),
           })),
         });
