@@ -121,6 +121,16 @@ export function fuzzRequests(creds: FuzzCredentials): fc.Arbitrary<FuzzRequest> 
   return fc.oneof({ weight: 9, arbitrary: http }, { weight: 1, arbitrary: upgrade });
 }
 
+/** Non-ASCII and control characters percent-encoded byte by byte (lone surrogates as "?"), so any generated path can be sent. */
+const rawPath = (path: string) =>
+  path.replace(/[^\x21-\x7e]/gu, (c) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return '%3F'; // a lone surrogate has no UTF-8 form
+    }
+  });
+
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
 
 /** Sends one request; resolves with its status (0: the server closed without an answer). */
@@ -143,18 +153,22 @@ export function send(base: string, r: FuzzRequest): Promise<number> {
       socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
     });
   }
-  return new Promise((resolve) => {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r.headers)) headers[k] = v.replace(/[^\t\x20-\x7e]/g, '?');
-    const req = request({ agent, host: u.hostname, port: u.port, method: r.method, path: r.path.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c)), headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(res.statusCode ?? 0));
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r.headers)) headers[k] = v.replace(/[^\t\x20-\x7e]/g, '?');
+  const once = (reuse: boolean) =>
+    new Promise<number>((resolve) => {
+      const req = request({ agent: reuse ? agent : false, host: u.hostname, port: u.port, method: r.method, path: rawPath(r.path), headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', () => resolve(res.statusCode ?? 0));
+      });
+      req.setTimeout(30_000, () => req.destroy());
+      req.on('error', () => resolve(0));
+      req.end(r.body ?? undefined);
     });
-    req.setTimeout(30_000, () => req.destroy());
-    req.on('error', () => resolve(0));
-    req.end(r.body ?? undefined);
-  });
+  // A kept-alive socket the server closed after refusing a body (413, bad JSON) fails on reuse: that
+  // is the client's race, so it is tried once more on a fresh connection. A dead server fails both.
+  return once(true).then((status) => (status === 0 ? once(false) : status));
 }
 
 /** Sends all requests with a few in flight at once; returns the status counts and the 5xx requests. */
