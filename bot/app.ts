@@ -67,9 +67,13 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
 
   app.use(botFrameworkRouter(services.agent, { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appTenantId: config.MicrosoftAppTenantId }).router);
   app.use(
-    directLineRouter(services.directLine, (req, conversationId, token) => {
-      const base = publicBase(req, config).replace(/^http/, 'ws');
-      return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+    directLineRouter(services.directLine, {
+      streamUrl(req, conversationId, token, watermark) {
+        const base = publicBase(req, config).replace(/^http/, 'ws');
+        const resume = watermark !== undefined ? `&watermark=${watermark}` : '';
+        return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${resume}`;
+      },
+      linkBase: (req) => publicBase(req, config),
     }),
   );
   app.use(waitingTimesRouter(services.knowledge));
