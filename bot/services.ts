@@ -81,7 +81,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     async findTenant(id) {
       const t = await tenants.find(id);
       return t
-        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
+        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, greeting: { ...(t.theme.texts?.nl?.greeting ? { nl: t.theme.texts.nl.greeting } : {}), ...(t.theme.texts?.en?.greeting ? { en: t.theme.texts.en.greeting } : {}) }, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
         : null;
     },
   });

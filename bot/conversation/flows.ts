@@ -13,7 +13,9 @@ export function topicChoices(turn: Turn, which: readonly Topic[] = ['waitingTime
 
 export function welcome(turn: Turn): void {
   turn.state.welcomed = true;
-  turn.say('welcome.intro');
+  const own = turn.info.tenant.greeting?.[turn.state.locale];
+  if (own) turn.push({ text: own });
+  else turn.say('welcome.intro');
   turn.say(turn.info.tenant.kind === 'hospital' ? 'welcome.canHospital' : 'welcome.can');
   turn.say('welcome.privacy');
   turn.say('welcome.ask', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });

@@ -205,6 +205,17 @@ describe("Direct Line as Microsoft's clients speak it", () => {
     });
   });
 
+  it("opens the welcome with the tenant's own greeting in the patient's language, the rest from locales/", async () => {
+    for (const [locale, greeting] of [['nl', 'Welkom bij Demo Ziekenhuis (demo).'], ['en', 'Welcome to Demo Ziekenhuis (demo).']] as const) {
+      const g = await fetch(dl('tokens/generate'), { method: 'POST', headers: { ...json, origin: 'http://localhost:5173' }, body: JSON.stringify({ tenant: 'demo-ziekenhuis', locale }) });
+      const t = (await g.json()) as { conversationId: string; token: string };
+      await fetch(dl('conversations'), { method: 'POST', headers: auth(t.token), body: '{}' });
+      const welcome = await botSaid(t.conversationId, t.token, 3);
+      expect(welcome[0]?.text).toContain(greeting);
+      expect(welcome.some((a) => /112/.test(a.text ?? ''))).toBe(true);
+    }
+  });
+
   it("makes the assistant's own links absolute, from the request origin", async () => {
     const t = await browserConversation();
     const welcome = await botSaid(t.conversationId, t.token, 3);

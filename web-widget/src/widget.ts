@@ -58,7 +58,13 @@ export function createWidget(env: WidgetEnv) {
   const { options, deps, base } = env;
   const storageKey = `wachtwijzer:${options.tenant}`;
   let locale = env.locale;
-  let t = env.translator(locale);
+  /** The locale's texts, with the tenant's own launcher and subtitle where it has them. */
+  const translator = (l: Locale): Translate => {
+    const base = env.translator(l);
+    const own = options.texts[l];
+    return (key, values) => (key === 'launcher' && own?.launcher) || ((key === 'subtitle' || key === 'subtitleTenant') && own?.subtitle) || base(key, values);
+  };
+  let t = translator(locale);
   const texts: [Element, string, string | null, (() => Record<string, string>) | undefined][] = [];
   /** Registers an element's text (or attribute) with a key, so a language change re-renders it. */
   const bind = <E extends Element>(el: E, key: string, attr: string | null = null, values?: () => Record<string, string>): E => {
@@ -556,7 +562,7 @@ export function createWidget(env: WidgetEnv) {
     close,
     setLocale(next: Locale): void {
       locale = next;
-      t = env.translator(next);
+      t = translator(next);
       applyTexts();
       launcherName();
       applySlot(slot);
