@@ -38,12 +38,18 @@ export interface ConversationState {
   consent: { given: boolean; at: string; text: string } | null;
   misses: number;
   postponed: boolean;
-  /** A number the patient wrote that looked like a BSN; typed again, it is taken as given. */
-  bsnWarned: string | null;
   status: { reference?: string; awaitingReference?: boolean };
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The answer card answered last (for "meer weten"). */
+  lastCard: string | null;
+  /** The patient reported worsening complaints in this conversation: a case carries the flag. */
+  worseningReported: boolean;
+  /** The question an emergency interrupted; the intake waits until the patient says to go on. */
+  paused: { slot: Slot; flow: Flow } | null;
+  /** The "shall we go on?" question after an emergency was asked (the next answer decides). */
+  resumeAsked: boolean;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -62,11 +68,14 @@ export function initialState(locale: Locale): ConversationState {
     consent: null,
     misses: 0,
     postponed: false,
-    bsnWarned: null,
     status: {},
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    lastCard: null,
+    worseningReported: false,
+    paused: null,
+    resumeAsked: false,
   };
 }
 
@@ -74,7 +83,11 @@ export function initialState(locale: Locale): ConversationState {
 export function upgradeState(stored: unknown, locale: Locale): ConversationState {
   if (typeof stored !== 'object' || stored === null) return initialState(locale);
   const s = stored as Partial<ConversationState> & { version?: number };
-  if (s.version === 2) return { ...initialState(s.locale ?? locale), ...s } as ConversationState;
+  if (s.version === 2) {
+    // Earlier versions kept a refused BSN-like number here; it is never carried over.
+    const { bsnWarned: _dropped, ...rest } = s as Partial<ConversationState> & { bsnWarned?: unknown };
+    return { ...initialState(s.locale ?? locale), ...rest } as ConversationState;
+  }
   // Version 1 (the first thin flow) kept only a welcome flag worth carrying over.
   const fresh = initialState((s.locale as Locale | undefined) ?? locale);
   fresh.welcomed = Boolean(s.welcomed);

@@ -4,11 +4,13 @@ import type { AgentApplication, TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { filesRefusedEventName as filesRefusedEvent, tenantChannelDataKey } from '../../agent.ts';
 import type { DirectLineStore } from '../../data/directLineStore.ts';
+import { noConversationLock, type ConversationLock } from '../../data/conversationLock.ts';
 import type { TenantRepository, TenantSettings } from '../../data/tenants.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { DirectLineAdapter, botAccount, directLineServiceUrl } from './adapter.ts';
 import { InProcessNotifier, type ActivityNotifier } from './notifier.ts';
 import { isOriginAllowed } from './origin.ts';
+import { maskBsn } from '../../domain/bsn.ts';
 import { bearer, sha256, type DirectLineTokens, type VerifiedToken } from './tokens.ts';
 
 // Direct Line's own rule for user ids asked for in tokens/generate: they start with "dl_".
@@ -57,6 +59,7 @@ export class DirectLineService {
     private readonly tenants: TenantRepository,
     private readonly tokens: DirectLineTokens,
     private readonly agent: AgentApplication<TurnState>,
+    private readonly turnLock: ConversationLock = noConversationLock,
     /** Wakes the streams of a conversation when it has new activities. */
     readonly notifier: ActivityNotifier = new InProcessNotifier(),
   ) {
@@ -147,9 +150,9 @@ export class DirectLineService {
             membersAdded: [botAccount, { id: user, role: 'user' }],
             locale: conversation.locale,
             timestamp: new Date().toISOString(),
-            channelData: { [tenantChannelDataKey]: conversation.tenantId },
           }),
           this.agent,
+          conversation.tenantId,
           linkBase,
         ),
       );
@@ -177,11 +180,12 @@ export class DirectLineService {
     const from = { id: userId, ...(input.from?.name ? { name: input.from.name } : {}), role: 'user' };
     const clientChannelData = { ...(input.channelData ?? {}) };
     delete clientChannelData[tenantChannelDataKey];
+    // A BSN never reaches the database, not even in the stored copy of what the patient sent.
     const base = {
       type: input.type,
-      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.text !== undefined ? { text: maskBsn(input.text) } : {}),
       ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.value !== undefined ? { value: input.value } : {}),
+      ...(input.value !== undefined ? { value: typeof input.value === 'string' ? maskBsn(input.value) : input.value } : {}),
       ...(input.textFormat ? { textFormat: input.textFormat } : {}),
       locale: input.locale ?? conversation.locale,
       channelId: 'directline',
@@ -196,9 +200,9 @@ export class DirectLineService {
       const [stored] = await this.store.append(conversationId, 'user', [base as never]);
       this.notifier.notify(conversationId);
       const id = stored?.id as string;
-      // The agent sees the tenant the token was issued for, never one the client claims.
-      const activity = Activity.fromObject({ ...base, id, serviceUrl: directLineServiceUrl, channelData: { ...clientChannelData, [tenantChannelDataKey]: token.tenantId } });
-      await this.adapter.runTurn(activity, this.agent, linkBase);
+      // The agent sees the tenant the token was issued for (turn state), never one the client claims.
+      const activity = Activity.fromObject({ ...base, id, serviceUrl: directLineServiceUrl });
+      await this.adapter.runTurn(activity, this.agent, token.tenantId, linkBase);
       return { id };
     });
   }
@@ -231,9 +235,9 @@ export class DirectLineService {
           recipient: botAccount,
           locale: locale ?? conversationLocale,
           timestamp: new Date().toISOString(),
-          channelData: { [tenantChannelDataKey]: tenantId },
         }),
         this.agent,
+        tenantId,
         linkBase,
       ),
     );
@@ -252,12 +256,13 @@ export class DirectLineService {
 
   /**
    * One turn at a time per conversation on this instance, in arrival order; across instances the
-   * state's eTag catches a collision.
+   * turn lock (PostgreSQL: an advisory lock) makes a turn wait for one running elsewhere, and on
+   * SQLite the state's eTag catches a collision.
    */
   private async runSerialized<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
     this.inFlight += 1;
-    const next = previous.catch(() => undefined).then(work);
+    const next = previous.catch(() => undefined).then(() => this.turnLock.run(conversationId, work));
     this.queues.set(conversationId, next);
     try {
       return await next;
