@@ -133,10 +133,10 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
   // Files are refused by the channel; the patient hears why in the conversation's language, and the conversation stays where it was.
   app.onActivity(ActivityTypes.Event, async (context, state) => {
     if (context.activity.name !== filesRefusedEventName) return;
-    const tenant = await tenantFor(context);
+    const tenant = await deps.findTenant(turnScope(context, deps.botTenantId).tenantId);
     const stored = state.getValue(stateKey) as { locale?: unknown } | undefined;
     const locale = isLocale(stored?.locale) ? stored.locale : (localeOf(context) ?? 'nl');
-    await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Message, text: deps.services.t(locale)('errors.files', { context: tenant.formality === 'je' ? 'je' : undefined }), textFormat: 'plain', locale }));
+    await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Message, text: deps.services.t(locale)('errors.files', { context: tenant?.formality === 'je' ? 'je' : undefined }), textFormat: 'plain', locale }));
   });
 
   app.onError(async (context, error) => {
