@@ -20,6 +20,7 @@ import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
 import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
+import { ContractStore } from './data/contracts.ts';
 import { KnowledgeService } from './knowledge.ts';
 import { createCardService } from './knowledge/cardService.ts';
 import { tenantView } from './data/tenantView.ts';
@@ -38,8 +39,9 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const storage = new PrismaStorage(db);
 
   const reference = loadReferenceData();
-  const waitingTimes = new WaitingTimeRepository(db);
-  const knowledge = new KnowledgeService(reference, waitingTimes, tenants);
+  const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);
+  const contracts = new ContractStore(db);
+  const knowledge = new KnowledgeService(reference, waitingTimes, tenants, contracts);
   const understanding = createUnderstandingPort(reference);
 
   const conversationServices: ConversationServices = {
@@ -98,8 +100,8 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);
   const outbox = new OutboxStore(db);
-  const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
+  const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db, { accountFailuresBeforeDelay: config.LOGIN_ACCOUNT_FAILURES_BEFORE_DELAY, addressFailuresBeforeDelay: config.LOGIN_ADDRESS_FAILURES_BEFORE_DELAY, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000 }), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
-  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
+  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
 }
