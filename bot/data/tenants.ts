@@ -16,6 +16,11 @@ const tenantTexts = z.object({
 });
 export type TenantTexts = z.infer<typeof tenantTexts>;
 
+const customerServiceSchema = z.object({
+  phone: z.string().nullable().default(null),
+  url: z.object({ nl: z.string().nullable().default(null), en: z.string().nullable().default(null) }).default({ nl: null, en: null }),
+});
+
 const themeSchema = z.object({
   primaryColor: z.string().optional(),
   title: z.string().optional(),
@@ -33,6 +38,7 @@ export interface TenantSettings {
   defaultLocale: 'nl' | 'en';
   formality: 'u' | 'je';
   officeHours: z.infer<typeof officeHoursSchema>;
+  customerService: z.infer<typeof customerServiceSchema>;
   responseWorkingDays: number;
   retentionDays: number;
   directLineSecretHash: string | null;
@@ -52,6 +58,8 @@ function toSettings(row: TenantRow): TenantSettings {
     defaultLocale: row.defaultLocale === 'en' ? 'en' : 'nl',
     formality: row.formality === 'je' ? 'je' : 'u',
     officeHours: officeHoursSchema.parse(JSON.parse(row.officeHours)),
+    // A malformed setting must not break the conversation: the card then names the insurance card.
+    customerService: customerServiceSchema.safeParse(JSON.parse(row.customerService || '{}')).data ?? { phone: null, url: { nl: null, en: null } },
     responseWorkingDays: row.responseWorkingDays,
     retentionDays: row.retentionDays,
     directLineSecretHash: row.directLineSecretHash,

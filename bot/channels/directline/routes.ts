@@ -58,13 +58,20 @@ const queryWatermark = (req: Request): number | undefined => {
 };
 
 /** The self-hosted Direct Line 3.0 subset of the contract under /v3/directline. */
-export function directLineRouter(service: DirectLineService, urls: DirectLineUrls): Router {
+export function directLineRouter(
+  service: DirectLineService,
+  urls: DirectLineUrls,
+  /** Rate limits on opening conversations; throws a 429 AppError when one is exceeded. */
+  limitGenerate: (req: Request, tenant: string) => Promise<void> = async () => undefined,
+): Router {
   const router = Router();
   router.use('/v3/directline', cors);
 
   router.post('/v3/directline/tokens/generate', asyncRoute(async (req, res) => {
     const parsed = generateBody.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    // With a secret and no tenant field the tenant is known only after the secret is checked; the limit then counts per caller.
+    await limitGenerate(req, parsed.data.tenant ?? '');
     res.json(await service.generate(parsed.data, req.headers.origin, req.headers.authorization));
   }));
 
