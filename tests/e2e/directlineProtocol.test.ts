@@ -68,7 +68,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
       const t = (await r.json()) as { conversationId: string; token: string };
       const c = await fetch(dl('conversations'), { method: 'POST', headers: auth(t.token) });
       expect(c.status).toBe(201);
-      const welcome = await botSaid(t.conversationId, t.token, 3);
+      const welcome = await botSaid(t.conversationId, t.token, 2);
       // Replies go to the user the client named; suggested actions are never addressed to an id it does not know.
       for (const a of welcome) expect(a.recipient?.id).toBe('dl_kees');
       for (const a of welcome.filter((x) => x.suggestedActions)) expect(a.suggestedActions?.to ?? []).toEqual([]);
@@ -99,7 +99,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
 
     it('without a bound user the first id that writes owns the conversation; the welcome targets no made-up id', async () => {
       const t = await browserConversation();
-      const welcome = await botSaid(t.conversationId, t.token, 3);
+      const welcome = await botSaid(t.conversationId, t.token, 2);
       for (const a of welcome) expect(a.recipient?.id ?? 'user').not.toMatch(/^dl_[0-9a-f]{12}$/);
       const first = await fetch(dl(`conversations/${t.conversationId}/activities`), { method: 'POST', headers: auth(t.token), body: '{"type":"message","text":"hallo","from":{"id":"r_webchat1"}}' });
       expect(first.status).toBe(200);
@@ -121,8 +121,8 @@ describe("Direct Line as Microsoft's clients speak it", () => {
 
     it('GET /conversations/{id}?watermark= answers a streamUrl that resumes after that watermark', async () => {
       const t = await browserConversation('dl_resume');
-      const all = await botSaid(t.conversationId, t.token, 3);
-      expect(all.length).toBeGreaterThanOrEqual(3);
+      const all = await botSaid(t.conversationId, t.token, 2);
+      expect(all.length).toBeGreaterThanOrEqual(2);
       const r = await fetch(dl(`conversations/${t.conversationId}?watermark=1`), { headers: auth(t.token) });
       expect(r.status).toBe(200);
       const { streamUrl } = (await r.json()) as { streamUrl: string };
@@ -159,7 +159,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
 
     it('an activity written by another instance (straight into the database, no in-process notice) reaches the socket by the poll', async () => {
       const t = await browserConversation('dl_elsewhere');
-      await botSaid(t.conversationId, t.token, 3);
+      await botSaid(t.conversationId, t.token, 2);
       const start = await activities(t.conversationId, t.token);
       const r = await fetch(dl(`conversations/${t.conversationId}?watermark=${start.watermark}`), { headers: auth(t.token) });
       const f = frames(((await r.json()) as { streamUrl: string }).streamUrl);
@@ -178,7 +178,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
         const g = await fetch(dl('tokens/generate'), { method: 'POST', headers: { ...json, origin: 'http://localhost:5173' }, body: JSON.stringify({ tenant: 'demo-verzekeraar', locale, user: { id: 'dl_file' } }) });
         const t = (await g.json()) as { conversationId: string; token: string };
         await fetch(dl('conversations'), { method: 'POST', headers: auth(t.token), body: '{}' });
-        const before = (await botSaid(t.conversationId, t.token, 3)).length;
+        const before = (await botSaid(t.conversationId, t.token, 2)).length;
         const form = new FormData();
         form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'verwijsbrief.pdf');
         const up = await fetch(dl(`conversations/${t.conversationId}/upload?userId=dl_file`), { method: 'POST', headers: { authorization: `Bearer ${t.token}` }, body: form });
@@ -191,7 +191,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
 
     it('an activity with attachments is a 415, nothing of it is stored, and the assistant says why', async () => {
       const t = await browserConversation('dl_attach');
-      const before = (await botSaid(t.conversationId, t.token, 3)).length;
+      const before = (await botSaid(t.conversationId, t.token, 2)).length;
       const r = await fetch(dl(`conversations/${t.conversationId}/activities`), {
         method: 'POST',
         headers: auth(t.token),
@@ -210,7 +210,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
       const g = await fetch(dl('tokens/generate'), { method: 'POST', headers: { ...json, origin: 'http://localhost:5173' }, body: JSON.stringify({ tenant: 'demo-ziekenhuis', locale }) });
       const t = (await g.json()) as { conversationId: string; token: string };
       await fetch(dl('conversations'), { method: 'POST', headers: auth(t.token), body: '{}' });
-      const welcome = await botSaid(t.conversationId, t.token, 3);
+      const welcome = await botSaid(t.conversationId, t.token, 2);
       expect(welcome[0]?.text).toContain(greeting);
       expect(welcome.some((a) => /112/.test(a.text ?? ''))).toBe(true);
     }
@@ -218,7 +218,7 @@ describe("Direct Line as Microsoft's clients speak it", () => {
 
   it("makes the assistant's own links absolute, from the request origin", async () => {
     const t = await browserConversation();
-    const welcome = await botSaid(t.conversationId, t.token, 3);
+    const welcome = await botSaid(t.conversationId, t.token, 2);
     const text = welcome.map((a) => a.text).join('\n');
     expect(text).toContain(`(${s.url}/privacy)`);
     expect(text).not.toMatch(/\]\(\//);
