@@ -9,6 +9,10 @@ export function startMediationJobs(deps: { cases: CaseStore; outbox: OutboxStore
   const worker = new WebhookWorker(deps.outbox, logger);
   worker.start();
   const retention = startRetentionJob(deps.cases, logger);
+  deps.cases
+    .backfillSearchKeys()
+    .then((count) => count && logger.info({ count }, 'search keys added to older cases'))
+    .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'search key backfill failed'));
   return {
     async stop() {
       await Promise.all([worker.stop(), retention.stop()]);
