@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './data/db.ts';
 import type { Logger } from './logger.ts';
 import { createAgent } from './agent.ts';
+import { createBotAdapter } from './channels/botFramework.ts';
 import { CaseStore } from './data/caseStore.ts';
 import { DirectLineStore } from './data/directLineStore.ts';
 import { MediatorStore } from './data/mediators.ts';
@@ -20,10 +21,13 @@ import { addWorkingDays } from './domain/workingDays.ts';
 import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
 import { KnowledgeService } from './knowledge.ts';
+import { createCardService } from './knowledge/cardService.ts';
+import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
 import type { CaseAlternative } from './mediation/routes.ts';
 import type { CareType } from './domain/reference.ts';
+import { createCoordination } from './data/coordination.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -67,6 +71,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
     understanding,
+    cards: createCardService(),
     knowledge,
     cases: {
       async createCase(handoff) {
@@ -99,25 +104,28 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     },
   };
 
+  // MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppTenantId reach the SDK here, and only here.
+  const bot = createBotAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appTenantId: config.MicrosoftAppTenantId });
   const agent = createAgent({
     storage,
     services: conversationServices,
-    defaultTenantId: config.BOT_TENANT,
+    botTenantId: config.BOT_TENANT,
+    adapter: bot.adapter,
     logger,
     async findTenant(id) {
       const t = await tenants.find(id);
-      return t
-        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
-        : null;
+      return t ? tenantView(t) : null;
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
-  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent);
+  // Several instances on PostgreSQL: turns of one conversation are ordered across instances.
+  const coordination = createCoordination(db, config.DATABASE_URL, logger);
+  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent, coordination.turnLock);
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);
   const outbox = new OutboxStore(db);
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge) };
-  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
+  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
 }
