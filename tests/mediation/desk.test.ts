@@ -253,4 +253,29 @@ describe('the mediator\'s desk API', () => {
     expect(csv).toContain('Collega Bakker');
     expect((await client(server.url, mediator).get('/api/audit/export')).status).toBe(403);
   });
+
+  it('numbers each case\'s webhook events, sends one for a note (without its text), and redelivers on request', async () => {
+    const api = client(server.url, admin);
+    const endpoint = await api.post('/api/webhooks', { url: 'http://127.0.0.1:9/hooks' });
+    expect(endpoint.status).toBe(201);
+    try {
+      const c = await createCase(server.services);
+      const m = client(server.url, mediator);
+      await m.post(`/api/cases/${c.reference}/claim`);
+      await m.post(`/api/cases/${c.reference}/notes`, { text: 'Geheime notitie' });
+      const rows = await server.services.db.webhookOutbox.findMany({ where: { caseReference: c.reference, endpointId: String(endpoint.body.id) }, orderBy: { createdAt: 'asc' } });
+      const bodies = rows.map((r) => JSON.parse(r.payload) as { sequence: number; change?: string });
+      expect(bodies.map((b) => b.sequence)).toEqual([1, 2, 3]);
+      expect(bodies.map((b) => b.change ?? null)).toEqual([null, 'claim', 'note']);
+      expect(rows.map((r) => r.payload).join()).not.toContain('Geheime');
+      await server.services.db.webhookOutbox.update({ where: { id: rows[0]!.id }, data: { status: 'failed' } });
+      const again = await api.post(`/api/webhooks/deliveries/${rows[0]!.id}/redeliver`);
+      expect(again.status).toBe(202);
+      expect((await server.services.db.webhookOutbox.findUniqueOrThrow({ where: { id: rows[0]!.id } })).status).toBe('pending');
+      expect((await client(server.url, other).post(`/api/webhooks/deliveries/${rows[0]!.id}/redeliver`)).status).toBe(403);
+      expect((await api.post('/api/webhooks/deliveries/nope/redeliver')).status).toBe(404);
+    } finally {
+      await api.del(`/api/webhooks/${String(endpoint.body.id)}`);
+    }
+  });
 });
