@@ -14,7 +14,8 @@ import { DirectLineTokens } from './channels/directline/tokens.ts';
 import { MediatorAuth } from './mediation/auth.ts';
 import { AuditLog } from './data/audit.ts';
 import { OutboxStore } from './data/outbox.ts';
-import { LoginThrottleStore } from './data/throttle.ts';
+import { LoginThrottleStore, StatusLookupLimiter } from './data/throttle.ts';
+import { checkpointAfterErasure } from './data/db.ts';
 import type { ConversationServices } from './conversation/ports.ts';
 import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
@@ -68,8 +69,10 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);
   const contracts = new ContractStore(db);
   const knowledge = new KnowledgeService(reference, waitingTimes, tenants, contracts);
-  const understanding = createUnderstandingPort(reference);
+  const understanding = createUnderstandingPort(reference, () => waitingTimes.loadedHospitals());
 
+  const statusLookup = patientCaseStatus(cases);
+  const statusLimiter = new StatusLookupLimiter(db);
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
     understanding,
@@ -95,11 +98,16 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
         logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
         return { reference: stored.reference, created };
       },
-      statusFor: patientCaseStatus(cases),
+      async statusFor(reference, dateOfBirth, asker) {
+        if (!(await statusLimiter.take(asker.conversationId, asker.now))) return 'limited';
+        return statusLookup(reference, dateOfBirth, { tenantId: asker.tenantId, kind: asker.kind });
+      },
       async eraseConversation(conversationId) {
         const erased = await cases.eraseForConversation(conversationId);
-        await directLineStore.eraseConversation(conversationId);
+        await directLineStore.eraseActivities(conversationId);
         await db.stateItem.deleteMany({ where: { key: { contains: `/conversations/${conversationId}` } } });
+        // With secure_delete on, the freed pages are zeroed; the checkpoint moves them out of the WAL too.
+        await checkpointAfterErasure(db);
         logger.info({ conversationId, casesErased: erased.deleted, casesKept: erased.anonymised }, 'patient erased conversation');
         return { casesErased: erased.deleted, casesKept: erased.anonymised };
       },
@@ -126,7 +134,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);
   const outbox = new OutboxStore(db);
-  const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
+  const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db, { accountFailuresBeforeDelay: config.LOGIN_ACCOUNT_FAILURES_BEFORE_DELAY, addressFailuresBeforeDelay: config.LOGIN_ADDRESS_FAILURES_BEFORE_DELAY, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000 }), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge) };
   return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
