@@ -27,9 +27,35 @@ import { createCardService } from './knowledge/cardService.ts';
 import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
+import type { CaseAlternative } from './mediation/routes.ts';
+import type { CareType } from './domain/reference.ts';
 import { createCoordination } from './data/coordination.ts';
 
 export type Services = ReturnType<typeof createServices>;
+
+const careTypeNames: readonly CareType[] = ['outpatient', 'diagnostics', 'day_treatment', 'clinical', 'treatment'];
+
+/**
+ * The faster places for a stored request: within the patient's radius from their postcode, for the
+ * specialism and care type, with a shorter wait than the patient's own; the hospital they wait at is left out.
+ */
+function caseAlternatives(knowledge: KnowledgeService) {
+  return async (request: Record<string, unknown>): Promise<CaseAlternative[]> => {
+    const { specialty, postcode, maxTravelKm, waitingWeeks, careType, hospital } = request;
+    if (typeof specialty !== 'string' || typeof postcode !== 'string' || typeof maxTravelKm !== 'number' || !(maxTravelKm > 0)) return [];
+    const found = await knowledge.alternatives({
+      specialty, postcode, maxKm: Math.min(maxTravelKm, 300),
+      careType: careTypeNames.includes(careType as CareType) ? (careType as CareType) : null,
+      currentWeeks: typeof waitingWeeks === 'number' ? waitingWeeks : null,
+      excludeHospital: typeof hospital === 'string' ? hospital : null,
+    });
+    if (found.status !== 'ok') return [];
+    return found.results.slice(0, 10).map((r) => ({
+      hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, weeks: r.waitWeeks, weeksSaved: r.weeksSaved,
+      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source,
+    }));
+  };
+}
 
 /** Wires repositories, the agent and the channels' use-cases; no HTTP here. */
 export function createServices(config: Config, db: Db, logger: Logger, i18next: i18n) {
@@ -117,6 +143,6 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const outbox = new OutboxStore(db);
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db, { accountFailuresBeforeDelay: config.LOGIN_ACCOUNT_FAILURES_BEFORE_DELAY, addressFailuresBeforeDelay: config.LOGIN_ADDRESS_FAILURES_BEFORE_DELAY, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000 }), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
-  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
+  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge) };
   return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
 }

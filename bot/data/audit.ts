@@ -29,6 +29,62 @@ export interface AuditEntry {
 
 type Tx = Prisma.TransactionClient | Db;
 
+/** Filters of the audit view: one case, one person or token, one action (or family), a date range. */
+export interface AuditFilter {
+  caseReference?: string;
+  actorId?: string;
+  action?: string;
+  /** YYYY-MM-DD, inclusive, UTC. */
+  from?: string;
+  to?: string;
+}
+
+/** Names of mediators and tokens by id, for one tenant. */
+export type NameLookup = (tenantId: string, ids: readonly string[]) => Promise<Map<string, string>>;
+
+function auditWhere(tenantId: string, f: AuditFilter): Prisma.AuditEventWhereInput {
+  const at = f.from || f.to ? { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } : undefined;
+  return {
+    tenantId,
+    ...(f.caseReference ? { caseReference: f.caseReference } : {}),
+    ...(f.actorId ? { actorId: f.actorId } : {}),
+    ...(f.action ? { action: f.action.endsWith('.') ? { startsWith: f.action } : f.action } : {}),
+    ...(at ? { at } : {}),
+  };
+}
+
+const onBehalfId = (v: string | null) => (v?.startsWith('mediator:') ? v.slice('mediator:'.length) : null);
+
+async function withNames(rows: Prisma.AuditEventModel[], tenantId: string, names: NameLookup): Promise<AuditRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => [r.actorType === 'mediator' || r.actorType === 'api_token' ? r.actorId : null, onBehalfId(r.onBehalfOf)]).filter((v): v is string => !!v))];
+  const byId = await names(tenantId, ids);
+  return rows.map((r) => ({
+    id: r.id, at: r.at.toISOString(), actorType: r.actorType, actorId: r.actorId, actorName: (r.actorId && byId.get(r.actorId)) ?? null, actorRole: r.actorRole,
+    onBehalfOf: r.onBehalfOf, onBehalfOfName: byId.get(onBehalfId(r.onBehalfOf) ?? '') ?? null,
+    action: r.action, outcome: r.outcome, caseReference: r.caseReference, ipHash: r.ipHash, userAgent: r.userAgent,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+}
+
+/**
+ * One CSV field, safe to open in a spreadsheet: a value starting with =, +, -, @, tab or carriage
+ * return is prefixed with an apostrophe (OWASP "CSV injection"), and quotes are doubled.
+ */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n;']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const auditCsvColumns = ['at', 'action', 'outcome', 'actorType', 'actorId', 'actorName', 'actorRole', 'onBehalfOf', 'onBehalfOfName', 'caseReference', 'ipHash', 'userAgent', 'details'] as const;
+
+/** The rows as CSV (RFC 4180, CRLF line ends, header first). */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  const lines = [auditCsvColumns.join(',')];
+  for (const r of rows) lines.push(auditCsvColumns.map((c) => csvField(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 /** Writes one audit row; pass the transaction client so the row commits (or not) with the change. */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date = new Date()): Promise<void> {
   await tx.auditEvent.create({
@@ -55,8 +111,11 @@ export interface AuditRow {
   at: string;
   actorType: string;
   actorId: string | null;
+  /** The mediator's or token's name at reading time (the log itself stores ids only). */
+  actorName: string | null;
   actorRole: string | null;
   onBehalfOf: string | null;
+  onBehalfOfName: string | null;
   action: string;
   outcome: string;
   caseReference: string | null;
@@ -98,19 +157,18 @@ export class AuditLog {
     await writeAudit(this.db, actor, entry, at);
   }
 
-  async list(tenantId: string, filter: { caseReference?: string; page: number; pageSize: number }): Promise<{ items: AuditRow[]; total: number }> {
-    const where = { tenantId, ...(filter.caseReference ? { caseReference: filter.caseReference } : {}) };
+  async list(tenantId: string, filter: AuditFilter & { page: number; pageSize: number }, names: NameLookup = async () => new Map()): Promise<{ items: AuditRow[]; total: number }> {
+    const where = auditWhere(tenantId, filter);
     const [rows, total] = await Promise.all([
       this.db.auditEvent.findMany({ where, orderBy: [{ at: 'desc' }, { id: 'desc' }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
       this.db.auditEvent.count({ where }),
     ]);
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id, at: r.at.toISOString(), actorType: r.actorType, actorId: r.actorId, actorRole: r.actorRole, onBehalfOf: r.onBehalfOf,
-        action: r.action, outcome: r.outcome, caseReference: r.caseReference, ipHash: r.ipHash, userAgent: r.userAgent,
-        details: JSON.parse(r.details) as Record<string, unknown>,
-      })),
-    };
+    return { total, items: await withNames(rows, tenantId, names) };
+  }
+
+  /** Up to `limit` rows for an export, newest first. */
+  async export(tenantId: string, filter: AuditFilter, names: NameLookup, limit = 10_000): Promise<AuditRow[]> {
+    const rows = await this.db.auditEvent.findMany({ where: auditWhere(tenantId, filter), orderBy: [{ at: 'desc' }, { id: 'desc' }], take: limit });
+    return withNames(rows, tenantId, names);
   }
 }

@@ -2,11 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { Db, Prisma } from './db.ts';
 import { Prisma as Sql } from '../../generated/prisma/client.ts';
 import { badRequest, conflict, forbidden, notFound, AppError } from '../errors.ts';
-import { allowedTransitions, canTransition, canWithdraw, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, openStatuses, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
+import { allowedTransitions, canTransition, canWithdraw, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, openStatuses, releasableStatuses, reopenableStatuses, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
 import { casePriority, displayedUrgencyDays, isOverdue, reportsWorsening, urgencyAnchor } from '../domain/casePriority.ts';
 import { addWorkingDays } from '../domain/workingDays.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { enqueueCaseEvent, type CaseEventPayload } from './outbox.ts';
+import { emptySearchKeys, searchKeysOf, searchTerms, type SearchTerms } from '../domain/caseSearch.ts';
 
 type Tx = Prisma.TransactionClient;
 type CaseRow = Prisma.CaseModel;
@@ -64,15 +65,25 @@ const statusOf = (row: CaseRow): CaseStatus => (isCaseStatus(row.status) ? row.s
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function eventPayload(type: CaseEventPayload['type'], row: CaseRow, now: Date, change?: string): CaseEventPayload {
+function eventPayload(type: CaseEventPayload['type'], row: CaseRow, now: Date, sequence: number, change?: string): CaseEventPayload {
   return {
     type,
+    sequence,
     ...(change ? { change } : {}),
     case: {
       reference: row.reference, status: row.status, priority: type === 'case.deleted' ? null : casePriority(row.urgencyAnchorAt, now), specialty: row.specialty,
       treeknormExceeded: row.treeknormExceeded, firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null, updatedAt: now.toISOString(),
     },
   };
+}
+
+/**
+ * Numbers the case's next event and writes it to the outbox, in the caller's transaction: the
+ * sequence is the case's own counter, so after an outage a receiver can still order what it gets.
+ */
+async function emitCaseEvent(tx: Tx, type: CaseEventPayload['type'], row: CaseRow, now: Date, change?: string): Promise<void> {
+  const { sequence } = await tx.case.update({ where: { id: row.id }, data: { sequence: { increment: 1 } }, select: { sequence: true } });
+  await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload(type, row, now, sequence, change), now);
 }
 
 /** What a recorded outcome holds; free text is limited to where and when. */
@@ -93,9 +104,87 @@ export interface CaseQuery {
   treeknormExceeded?: boolean;
   overdue?: boolean;
   minAgeDays?: number;
+  /** Free-text search (bot/domain/caseSearch.ts). */
+  q?: string;
+  /** Holder: a mediator's (or token's) id, or null for cases nobody holds. */
+  assignee?: string | null;
+  /** Change feed: only cases changed after this moment, oldest change first, cursor-paged. */
+  updatedSince?: Date;
+  cursor?: QueueCursor;
   sort: 'priority' | 'due';
   page: number;
   pageSize: number;
+}
+
+/** Where the next page of the change feed starts: after this (updatedAt, id). */
+export interface QueueCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export const encodeCursor = (c: QueueCursor): string => Buffer.from(JSON.stringify([c.updatedAt.toISOString(), c.id])).toString('base64url');
+
+/** The cursor of a string from a client, or null when it is not one of ours. */
+export function decodeCursor(value: string): QueueCursor | null {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
+    if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') return null;
+    const at = new Date(parsed[0]);
+    return Number.isNaN(at.getTime()) || parsed[1].length > 40 ? null : { updatedAt: at, id: parsed[1] };
+  } catch {
+    return null;
+  }
+}
+
+/** Another case of the same patient (same policy number, or same date of birth and name). */
+export interface DuplicateLink {
+  reference: string;
+  status: string;
+  createdAt: string;
+  match: 'policyNumber' | 'nameAndDateOfBirth';
+}
+
+type PatientKeys = { id: string; reference: string; status: string; createdAt: Date; searchPolicy: string | null; searchName: string | null; patientBirthDate: string | null };
+
+const holderOf = (row: { claimedById: string | null; claimedByName: string | null; claimedByKind?: string | null }) =>
+  row.claimedById ? { id: row.claimedById, name: row.claimedByName, kind: row.claimedByKind === 'api_token' ? ('api_token' as const) : ('mediator' as const) } : null;
+
+/**
+ * May this actor change a case someone holds? The holder, admins, and anyone when a system token
+ * holds it: a token's claim must never lock the insurer's people out of a case.
+ */
+const holderKind = (actor: Actor): 'api_token' | 'mediator' => (actor.type === 'api_token' ? 'api_token' : 'mediator');
+
+/** The note a reopening leaves; the console shows it like any note. */
+export const reopenNotePrefix = 'Heropend / Reopened: ';
+
+function mayWork(row: { claimedById: string | null; claimedByKind: string | null }, actor: Actor): boolean {
+  if (!row.claimedById || row.claimedById === actor.id || actor.role === 'admin') return true;
+  return row.claimedByKind === 'api_token' && actor.type !== 'api_token';
+}
+
+const likeEscape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The search as a Prisma filter (counts, the change feed). */
+function searchWhere(t: SearchTerms): Prisma.CaseWhereInput {
+  const or: Prisma.CaseWhereInput[] = [];
+  if (t.reference) or.push({ reference: t.reference });
+  if (t.policy) or.push({ searchPolicy: t.policy });
+  if (t.phone) or.push({ searchPhone: { contains: t.phone } });
+  if (t.email) or.push({ searchEmail: { contains: t.email } });
+  if (t.nameWords.length) or.push({ AND: t.nameWords.map((w) => ({ searchName: { contains: w } })) });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+/** The same search as SQL for the queue's own per-status queries. */
+function searchSql(t: SearchTerms): Sql.Sql {
+  const or: Sql.Sql[] = [];
+  if (t.reference) or.push(Sql.sql`"reference" = ${t.reference}`);
+  if (t.policy) or.push(Sql.sql`"searchPolicy" = ${t.policy}`);
+  if (t.phone) or.push(Sql.sql`"searchPhone" LIKE ${`%${likeEscape(t.phone)}%`} ESCAPE '\\'`);
+  if (t.email) or.push(Sql.sql`"searchEmail" LIKE ${`%${likeEscape(t.email)}%`} ESCAPE '\\'`);
+  if (t.nameWords.length) or.push(Sql.sql`(${Sql.join(t.nameWords.map((w) => Sql.sql`"searchName" LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`), ' AND ')})`);
+  return or.length ? Sql.sql`(${Sql.join(or, ' OR ')})` : Sql.sql`1 = 0`;
 }
 
 export interface QueueItem {
@@ -116,7 +205,11 @@ export interface QueueItem {
   treeknormExceeded: boolean | null;
   firstContactDueAt: string | null;
   overdue: boolean;
-  claimedBy: { id: string; name: string | null } | null;
+  claimedBy: { id: string; name: string | null; kind: 'mediator' | 'api_token' } | null;
+  updatedAt: string;
+  postponed: boolean | null;
+  /** Another open case of the same patient exists (see DuplicateLink). */
+  duplicate: boolean;
 }
 
 export interface CaseDetail {
@@ -135,13 +228,18 @@ export interface CaseDetail {
   firstContactDueAt: string | null;
   firstContactAt: string | null;
   overdue: boolean;
-  claimedBy: { id: string; name: string | null } | null;
+  claimedBy: { id: string; name: string | null; kind: 'mediator' | 'api_token' } | null;
   claimedAt: string | null;
   closedReason: string | null;
   outcome: Outcome | null;
   transcript: unknown[] | null;
   anonymised: boolean;
   allowedTransitions: readonly CaseStatus[];
+  /** True when another open case of the same patient exists; both cases link each other. */
+  duplicate: boolean;
+  duplicates: DuplicateLink[];
+  /** Resolved and closed cases can be reopened (with a reason) when the patient calls back. */
+  reopenable: boolean;
 }
 
 export interface NoteView {
@@ -151,17 +249,20 @@ export interface NoteView {
   createdAt: string;
 }
 
-function detailOf(row: CaseRow, now: Date): CaseDetail {
+function detailOf(row: CaseRow, now: Date, duplicates: DuplicateLink[] = []): CaseDetail {
   const status = statusOf(row);
   return {
     reference: row.reference, status: row.status, priority: casePriority(row.urgencyAnchorAt, now), createdAt: row.createdAt.toISOString(),
     insurer: row.insurerTenantId, locale: row.locale, channel: row.channel, request: parseRequest(row.request), updatedAt: row.updatedAt.toISOString(),
     urgencyDays: displayedUrgencyDays(row.urgencyAnchorAt, now, row.worseningReported), worseningReported: row.worseningReported, firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
     firstContactAt: row.firstContactAt?.toISOString() ?? null, overdue: isOverdue(row, now),
-    claimedBy: row.claimedById ? { id: row.claimedById, name: row.claimedByName } : null, claimedAt: row.claimedAt?.toISOString() ?? null,
+    claimedBy: holderOf(row), claimedAt: row.claimedAt?.toISOString() ?? null,
     closedReason: row.closedReason, outcome: row.outcome ? (JSON.parse(row.outcome) as Outcome) : null,
     transcript: row.transcript ? (JSON.parse(row.transcript) as unknown[]) : null, anonymised: row.anonymisedAt !== null,
     allowedTransitions: allowedTransitions(status),
+    duplicate: duplicates.some((d) => (openStatuses as readonly string[]).includes(d.status)) && (openStatuses as readonly string[]).includes(status),
+    duplicates,
+    reopenable: (reopenableStatuses as readonly string[]).includes(status) && row.anonymisedAt === null,
   };
 }
 
@@ -212,6 +313,7 @@ export class CaseStore {
               treeknormExceeded: typeof input.request.treeknormExceeded === 'boolean' ? input.request.treeknormExceeded : null,
               worseningReported: reportsWorsening(input.request),
               request: JSON.stringify(input.request),
+              ...searchKeysOf(input.request),
               transcript: input.transcript ? JSON.stringify(input.transcript) : null,
               firstContactDueAt: due,
               createdAt: now,
@@ -220,7 +322,7 @@ export class CaseStore {
           await tx.caseEvent.create({ data: { caseId: created.id, type: 'created', actorType: 'patient', data: JSON.stringify({ channel: input.channel }), createdAt: now } });
           const patient: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };
           await writeAudit(tx, patient, { tenantId: created.insurerTenantId, action: 'case.create', caseId: created.id, caseReference: created.reference, details: { channel: input.channel, source: input.sourceTenantId } }, now);
-          await enqueueCaseEvent(tx, created.insurerTenantId, eventPayload('case.created', created, now), now);
+          await emitCaseEvent(tx, 'case.created', created, now);
           return created;
         });
         return { case: toStored(row, now), created: true };
@@ -232,6 +334,29 @@ export class CaseStore {
       }
     }
     throw new Error('Could not allocate a unique case reference');
+  }
+
+  /**
+   * Cases stored before search keys existed get them once (at start). A raw UPDATE, so updatedAt
+   * stays: the change feed must not report a change nobody made.
+   */
+  async backfillSearchKeys(batchSize = 500): Promise<number> {
+    let done = 0;
+    let after = '';
+    for (;;) {
+      const rows = await this.db.case.findMany({
+        where: { anonymisedAt: null, searchName: null, searchPhone: null, searchPolicy: null, searchEmail: null, patientBirthDate: null, id: { gt: after } },
+        select: { id: true, request: true }, orderBy: { id: 'asc' }, take: batchSize,
+      });
+      if (rows.length === 0) return done;
+      for (const row of rows) {
+        const k = searchKeysOf(parseRequest(row.request));
+        if (Object.values(k).every((v) => v === null)) continue;
+        await this.db.$executeRaw`UPDATE "Case" SET "searchName" = ${k.searchName}, "searchPhone" = ${k.searchPhone}, "searchPolicy" = ${k.searchPolicy}, "searchEmail" = ${k.searchEmail}, "patientBirthDate" = ${k.patientBirthDate} WHERE "id" = ${row.id}`;
+        done += 1;
+      }
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   /** The case if it belongs to this insurer; null for unknown and for other insurers' cases alike. Not audited: internal use. */
@@ -305,8 +430,8 @@ export class CaseStore {
       let anonymised = 0;
       for (const row of rows) {
         if (row.status === 'new') {
+          await emitCaseEvent(tx, 'case.deleted', row, now, 'erased');
           await tx.case.delete({ where: { id: row.id } });
-          await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.deleted', row, now, 'erased'), now);
           deleted += 1;
         } else {
           await this.anonymiseInTx(tx, row.id, now);
@@ -343,7 +468,7 @@ export class CaseStore {
       await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: 'patient', data: JSON.stringify({ from, to: 'withdrawn' }), createdAt: now } });
       await writeAudit(tx, patientActor, { tenantId: row.insurerTenantId, action: 'case.withdraw', caseId: row.id, caseReference: row.reference, details: { from } }, now);
       const updated = await this.anonymiseInTx(tx, row.id, now, false);
-      await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.withdrawn', updated ?? row, now, 'withdrawn'), now);
+      await emitCaseEvent(tx, 'case.withdrawn', updated ?? row, now, 'withdrawn');
       return { status: 'withdrawn' as const };
     });
   }
@@ -356,7 +481,7 @@ export class CaseStore {
       const created = await tx.caseNote.create({ data: { caseId: row.id, authorId: 'patient', authorName: 'Patiënt (chat)', text, createdAt: now } });
       await tx.caseEvent.create({ data: { caseId: row.id, type: 'note', actorType: 'patient', data: JSON.stringify({ noteId: created.id }), createdAt: now } });
       await writeAudit(tx, patientActor, { tenantId: row.insurerTenantId, action: 'case.note.add', caseId: row.id, caseReference: row.reference, details: { noteId: created.id, length: text.length, author: 'patient' } }, now);
-      await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', row, now, 'patient_note'), now);
+      await emitCaseEvent(tx, 'case.updated', row, now, 'patient_note');
       return true;
     });
   }
@@ -367,10 +492,10 @@ export class CaseStore {
     await tx.caseNote.deleteMany({ where: { caseId: id } });
     const updated = await tx.case.update({
       where: { id },
-      data: { request: JSON.stringify(anonymisedRequest(parseRequest(row.request))), transcript: null, conversationId: null, closedReason: null, anonymisedAt: now },
+      data: { request: JSON.stringify(anonymisedRequest(parseRequest(row.request))), ...emptySearchKeys, transcript: null, conversationId: null, closedReason: null, anonymisedAt: now },
     });
     await tx.caseEvent.create({ data: { caseId: id, type: 'anonymised', actorType: 'system', createdAt: now } });
-    if (notify) await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', updated, now, 'anonymised'), now);
+    if (notify) await emitCaseEvent(tx, 'case.updated', updated, now, 'anonymised');
     return updated;
   }
 }
@@ -405,27 +530,53 @@ export class InsurerCases {
    * Each status is read in its own index order (insurer, status, sort key) with light columns only,
    * and the lists are merged here: no query has to sort the insurer's whole queue with its JSON.
    */
-  async list(query: CaseQuery, actor: Actor, now: Date = new Date()): Promise<{ items: QueueItem[]; total: number }> {
+  async list(query: CaseQuery, actor: Actor, now: Date = new Date()): Promise<{ items: QueueItem[]; total: number; nextCursor: string | null }> {
     let statuses: CaseStatus[] = query.status?.length ? [...new Set(query.status)] : [...caseStatuses];
     // Only cases still waiting for first contact can be overdue; they have no firstContactAt by
     // construction (it is set when they leave claimed), so "overdue" is a due-date range on the index.
     if (query.overdue === true) statuses = statuses.filter((st) => st === 'new' || st === 'claimed');
-    const offset = (query.page - 1) * query.pageSize;
-    if (statuses.length > 1 && offset + query.pageSize > maxMergedRows) {
-      throw badRequest(`page: over several statuses the queue pages up to ${maxMergedRows} cases; filter by status to go deeper`);
-    }
+    const terms = query.q ? searchTerms(query.q) : null;
     const base: Prisma.CaseWhereInput = {
       insurerTenantId: this.insurerTenantId,
       ...(query.specialty ? { specialty: query.specialty } : {}),
       ...(query.treeknormExceeded !== undefined ? { treeknormExceeded: query.treeknormExceeded } : {}),
       ...(query.minAgeDays !== undefined ? { createdAt: { lte: new Date(now.getTime() - query.minAgeDays * dayMs) } } : {}),
+      ...(query.assignee !== undefined ? { claimedById: query.assignee } : {}),
+      ...(terms ? searchWhere(terms) : {}),
     };
     const whereFor = (status: CaseStatus): Prisma.CaseWhereInput => {
       const waiting = status === 'new' || status === 'claimed';
       if (query.overdue === true) return { ...base, status, firstContactDueAt: { lt: now } };
-      if (query.overdue === false && waiting) return { ...base, status, OR: [{ firstContactDueAt: null }, { firstContactDueAt: { gte: now } }] };
+      if (query.overdue === false && waiting) return { ...base, status, AND: [{ OR: [{ firstContactDueAt: null }, { firstContactDueAt: { gte: now } }] }] };
       return { ...base, status };
     };
+    const { page, pageSize, ...filters } = query;
+    const logged = { ...filters, q: undefined, cursor: undefined, updatedSince: query.updatedSince?.toISOString() };
+    const finish = async (items: QueueItem[], total: number, nextCursor: string | null) => {
+      // A search may be a patient's name: the log keeps which kinds of term were tried, never the text.
+      if (terms) await this.audit(this.db, actor, 'case.search', null, now, { kinds: terms.kinds, length: query.q!.length, filters: logged, total, references: items.map((i) => i.reference) });
+      else await this.audit(this.db, actor, 'case.list', null, now, { filters: logged, page, pageSize, total, references: items.map((i) => i.reference) });
+      return { items, total, nextCursor };
+    };
+
+    if (query.updatedSince || query.cursor) {
+      // The change feed: oldest change first, so a system that stores the last cursor misses nothing.
+      const feed: Prisma.CaseWhereInput = { AND: [{ OR: statuses.map(whereFor) }, ...(query.updatedSince ? [{ updatedAt: { gt: query.updatedSince } }] : [])] };
+      const after: Prisma.CaseWhereInput = query.cursor ? { OR: [{ updatedAt: { gt: query.cursor.updatedAt } }, { updatedAt: query.cursor.updatedAt, id: { gt: query.cursor.id } }] } : {};
+      const [rows, total] = await Promise.all([
+        this.db.case.findMany({ where: { AND: [feed, after] }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], take: pageSize + 1 }),
+        this.db.case.count({ where: feed }),
+      ]);
+      const pageRows = rows.slice(0, pageSize);
+      const last = pageRows[pageRows.length - 1];
+      const dups = await this.duplicatesOf(pageRows);
+      return finish(pageRows.map((r) => this.queueItem(r, now, dups)), total, rows.length > pageSize && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.id }) : null);
+    }
+
+    const offset = (page - 1) * pageSize;
+    if (statuses.length > 1 && offset + pageSize > maxMergedRows) {
+      throw badRequest(`page: over several statuses the queue pages up to ${maxMergedRows} cases; filter by status to go deeper`);
+    }
     // The page's ids come from one explicit query per status so the plan is ours: most-urgent-first
     // walks (insurer, status, urgencyAnchorAt, firstContactDueAt) and filters "overdue" inside it.
     // Wrapping the due date in COALESCE(…, NULL) (same value, valid SQL everywhere) keeps SQLite's
@@ -437,6 +588,8 @@ export class InsurerCases {
       if (query.specialty) c.push(Sql.sql`"specialty" = ${query.specialty}`);
       if (query.treeknormExceeded !== undefined) c.push(Sql.sql`"treeknormExceeded" = ${query.treeknormExceeded}`);
       if (query.minAgeDays !== undefined) c.push(Sql.sql`"createdAt" <= ${new Date(now.getTime() - query.minAgeDays * dayMs)}`);
+      if (query.assignee !== undefined) c.push(query.assignee === null ? Sql.sql`"claimedById" IS NULL` : Sql.sql`"claimedById" = ${query.assignee}`);
+      if (terms) c.push(searchSql(terms));
       const waiting = status === 'new' || status === 'claimed';
       if (query.overdue === true) c.push(Sql.sql`${due} < ${now}`);
       if (query.overdue === false && waiting) c.push(Sql.sql`(${due} IS NULL OR ${due} >= ${now})`);
@@ -454,36 +607,59 @@ export class InsurerCases {
       return 0;
     };
     const [perStatus, counts] = await Promise.all([
-      Promise.all(statuses.map((status) => (statuses.length === 1 ? lightPage(status, offset, query.pageSize) : lightPage(status, 0, offset + query.pageSize)))),
+      Promise.all(statuses.map((status) => (statuses.length === 1 ? lightPage(status, offset, pageSize) : lightPage(status, 0, offset + pageSize)))),
       Promise.all(statuses.map((status) => this.db.case.count({ where: whereFor(status) }))),
     ]);
-    const pageIds = (statuses.length === 1 ? perStatus[0] ?? [] : perStatus.flat().sort((a, b) => compare(key(a), key(b))).slice(offset, offset + query.pageSize)).map((r) => r.id);
-    const rows = pageIds.length === 0 ? [] : await this.db.case.findMany({
-      where: { id: { in: pageIds }, insurerTenantId: this.insurerTenantId },
-      select: {
-        id: true, reference: true, status: true, urgencyAnchorAt: true, worseningReported: true, createdAt: true, locale: true, channel: true, specialty: true, treeknormExceeded: true,
-        request: true, firstContactDueAt: true, firstContactAt: true, claimedById: true, claimedByName: true,
-      },
-    });
+    const pageIds = (statuses.length === 1 ? perStatus[0] ?? [] : perStatus.flat().sort((a, b) => compare(key(a), key(b))).slice(offset, offset + pageSize)).map((r) => r.id);
+    const rows = pageIds.length === 0 ? [] : await this.db.case.findMany({ where: { id: { in: pageIds }, insurerTenantId: this.insurerTenantId } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const total = counts.reduce((a, b) => a + b, 0);
+    const dups = await this.duplicatesOf(rows);
     const items = pageIds.flatMap((id) => {
       const r = byId.get(id);
-      if (!r) return [];
-      const request = parseRequest(r.request);
-      const item: QueueItem = {
-        reference: r.reference, status: r.status, priority: casePriority(r.urgencyAnchorAt, now), urgencyDays: displayedUrgencyDays(r.urgencyAnchorAt, now, r.worseningReported),
-        worseningReported: r.worseningReported,
-        createdAt: r.createdAt.toISOString(), ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / dayMs), locale: r.locale, channel: r.channel,
-        specialty: r.specialty, treatment: str(request.treatment), waitingWeeks: num(request.waitingWeeks), treeknormWeeks: num(request.treeknormWeeks),
-        treeknormExceeded: r.treeknormExceeded, firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null, overdue: isOverdue(r, now),
-        claimedBy: r.claimedById ? { id: r.claimedById, name: r.claimedByName } : null,
-      };
-      return [item];
+      return r ? [this.queueItem(r, now, dups)] : [];
     });
-    const { page, pageSize, ...filters } = query;
-    await this.audit(this.db, actor, 'case.list', null, now, { filters, page, pageSize, total, references: items.map((i) => i.reference) });
-    return { items, total };
+    return finish(items, counts.reduce((a, b) => a + b, 0), null);
+  }
+
+  private queueItem(r: CaseRow, now: Date, dups: Map<string, DuplicateLink[]>): QueueItem {
+    const request = parseRequest(r.request);
+    const open = (openStatuses as readonly string[]).includes(r.status);
+    return {
+      reference: r.reference, status: r.status, priority: casePriority(r.urgencyAnchorAt, now), urgencyDays: displayedUrgencyDays(r.urgencyAnchorAt, now, r.worseningReported),
+      worseningReported: r.worseningReported,
+      createdAt: r.createdAt.toISOString(), ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / dayMs), locale: r.locale, channel: r.channel,
+      specialty: r.specialty, treatment: str(request.treatment), waitingWeeks: num(request.waitingWeeks), treeknormWeeks: num(request.treeknormWeeks),
+      treeknormExceeded: r.treeknormExceeded, firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null, overdue: isOverdue(r, now),
+      claimedBy: holderOf(r), updatedAt: r.updatedAt.toISOString(), postponed: typeof request.postponed === 'boolean' ? request.postponed : null,
+      duplicate: open && (dups.get(r.id) ?? []).some((d) => (openStatuses as readonly string[]).includes(d.status)),
+    };
+  }
+
+  /**
+   * Other cases of the same patients (one query for a whole page): the same policy number, or the
+   * same date of birth with the same name. Anonymised cases have no keys left and never match.
+   */
+  private async duplicatesOf(rows: readonly PatientKeys[]): Promise<Map<string, DuplicateLink[]>> {
+    const result = new Map<string, DuplicateLink[]>();
+    const policies = [...new Set(rows.map((r) => r.searchPolicy).filter((v): v is string => v !== null))];
+    const births = [...new Set(rows.filter((r) => r.searchName).map((r) => r.patientBirthDate).filter((v): v is string => v !== null))];
+    if (policies.length === 0 && births.length === 0) return result;
+    const candidates = await this.db.case.findMany({
+      where: { insurerTenantId: this.insurerTenantId, OR: [...(policies.length ? [{ searchPolicy: { in: policies } }] : []), ...(births.length ? [{ patientBirthDate: { in: births } }] : [])] },
+      select: { id: true, reference: true, status: true, createdAt: true, searchPolicy: true, searchName: true, patientBirthDate: true },
+      orderBy: { createdAt: 'asc' }, take: 500,
+    });
+    for (const row of rows) {
+      const links: DuplicateLink[] = [];
+      for (const other of candidates) {
+        if (other.id === row.id) continue;
+        const match = row.searchPolicy && other.searchPolicy === row.searchPolicy ? 'policyNumber'
+          : row.patientBirthDate && row.searchName && other.patientBirthDate === row.patientBirthDate && other.searchName === row.searchName ? 'nameAndDateOfBirth' : null;
+        if (match) links.push({ reference: other.reference, status: other.status, createdAt: other.createdAt.toISOString(), match });
+      }
+      if (links.length) result.set(row.id, links);
+    }
+    return result;
   }
 
   /** One case in full. `action` names the kind of read for the log (read, FHIR export). */
@@ -491,7 +667,7 @@ export class InsurerCases {
     const row = await this.find(this.db, reference);
     if (!row) return this.missing(actor, action, reference, now);
     await this.audit(this.db, actor, action, row, now);
-    return detailOf(row, now);
+    return detailOf(row, now, (await this.duplicatesOf([row])).get(row.id));
   }
 
   /** Claims a `new` case; of simultaneous claims exactly one wins (conditional UPDATE … WHERE status = 'new'). */
@@ -500,47 +676,109 @@ export class InsurerCases {
     const claimed = await this.db.$transaction(async (tx) => {
       const [row] = await tx.case.updateManyAndReturn({
         where: { reference, insurerTenantId: this.insurerTenantId, status: 'new' },
-        data: { status: 'claimed', claimedById: actor.id, claimedByName: actor.name, claimedAt: now },
+        data: { status: 'claimed', claimedById: actor.id, claimedByName: actor.name, claimedByKind: holderKind(actor), claimedAt: now },
       });
       if (!row) return null;
       await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ from: 'new', to: 'claimed' }), createdAt: now } });
       await this.audit(tx, actor, 'case.claim', row, now, { from: 'new', to: 'claimed' });
-      await enqueueCaseEvent(tx, this.insurerTenantId, eventPayload('case.updated', row, now, 'claim'), now);
+      await emitCaseEvent(tx, 'case.updated', row, now, 'claim');
       return row;
     });
-    if (claimed) return detailOf(claimed, now);
+    if (claimed) return this.withDuplicates(claimed, now);
     // Not claimed: unknown (404) or not new (409 via the general path, which also logs it).
     return this.transition(reference, 'claimed', actor, now, { action: 'case.claim' });
   }
 
-  /** Puts a claimed case back in the queue. */
+  /** Puts a claimed or in-progress case back in the queue (its holder, or an admin for any case). */
   async release(reference: string, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
-    return this.transition(reference, 'new', actor, now, { action: 'case.release' });
+    return this.transition(reference, 'new', actor, now, { action: 'case.release', allowedFrom: releasableStatuses });
+  }
+
+  /**
+   * Reopens a resolved or closed case when the patient calls back: it goes to in_progress with the
+   * reopener as holder, and the reason becomes a note so the next reader sees why.
+   */
+  async reopen(reference: string, reason: string, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
+    return this.transition(reference, 'in_progress', actor, now, { action: 'case.reopen', allowedFrom: reopenableStatuses, reason });
+  }
+
+  /**
+   * Gives the case to a colleague of the same insurer (admins, the holder, or anyone when a system
+   * token holds it). A new case becomes claimed by the colleague; a case in work keeps its status.
+   */
+  async assign(reference: string, to: { id: string; name: string }, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
+    let failure: { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow } | null = null;
+    const result = await this.db.$transaction(async (tx) => {
+      const row = await this.find(tx, reference);
+      if (!row) return null;
+      const from = statusOf(row);
+      if (!(openStatuses as readonly string[]).includes(from)) {
+        failure = { outcome: 'conflict', row, error: conflict(`A ${from} case cannot be assigned; reopen it first`, { status: from, allowed: allowedTransitions(from) }) };
+        return row;
+      }
+      if (!mayWork(row, actor) || (from === 'new' && actor.role !== 'admin')) {
+        failure = { outcome: 'denied', row, error: forbidden(from === 'new' ? 'Only an admin may assign a case nobody holds; claim it first' : 'Only the holder or an admin may assign this case', { holder: holderOf(row) }) };
+        return row;
+      }
+      const to_status: CaseStatus = from === 'new' ? 'claimed' : from;
+      const { count } = await tx.case.updateMany({
+        where: { id: row.id, insurerTenantId: this.insurerTenantId, status: from, claimedById: row.claimedById },
+        data: { status: to_status, claimedById: to.id, claimedByName: to.name, claimedByKind: 'mediator', claimedAt: now },
+      });
+      if (count === 0) {
+        const current = (await this.find(tx, reference)) ?? row;
+        failure = { outcome: 'conflict', row: current, error: conflict('The case changed meanwhile; reload it', { status: current.status, allowed: allowedTransitions(statusOf(current)), holder: holderOf(current) }) };
+        return row;
+      }
+      const updated = await tx.case.findUniqueOrThrow({ where: { id: row.id } });
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'assign', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ from: row.claimedById, to: to.id, status: to_status }), createdAt: now } });
+      await this.audit(tx, actor, 'case.assign', row, now, { fromHolder: row.claimedById, toHolder: to.id, from, to: to_status });
+      await emitCaseEvent(tx, 'case.updated', updated, now, 'assign');
+      return updated;
+    });
+    if (!result) return this.missing(actor, 'case.assign', reference, now);
+    if (failure) {
+      const f = failure as { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow };
+      await this.audit(this.db, actor, 'case.assign', f.row, now, { toHolder: to.id }, f.outcome);
+      throw f.error;
+    }
+    return this.withDuplicates(result, now);
+  }
+
+  private async withDuplicates(row: CaseRow, now: Date): Promise<CaseDetail> {
+    return detailOf(row, now, (await this.duplicatesOf([row])).get(row.id));
   }
 
   /**
    * Moves a case along the workflow. The UPDATE is conditional on the status just read, so a change
    * made in between makes this one fail with 409 instead of silently overwriting it.
    */
-  async transition(reference: string, to: CaseStatus, actor: Actor, now: Date = new Date(), options: { action?: string; reason?: string } = {}): Promise<CaseDetail> {
+  async transition(reference: string, to: CaseStatus, actor: Actor, now: Date = new Date(), options: { action?: string; reason?: string; allowedFrom?: readonly CaseStatus[] } = {}): Promise<CaseDetail> {
     const action = options.action ?? 'case.status';
     let failure: { outcome: 'conflict' | 'denied'; error: AppError; row: CaseRow } | null = null;
     const result = await this.db.$transaction(async (tx) => {
       const row = await this.find(tx, reference);
       if (!row) return null;
       const from = statusOf(row);
-      if (!canTransition(from, to)) {
+      const reopening = action === 'case.reopen';
+      if (options.allowedFrom ? !options.allowedFrom.includes(from) : !canTransition(from, to)) {
         const allowed = allowedTransitions(from);
-        failure = { outcome: 'conflict', row, error: conflict(`A ${from} case cannot become ${to}`, { status: from, allowed }) };
+        failure = { outcome: 'conflict', row, error: conflict(`A ${from} case cannot become ${to}`, { status: from, allowed, holder: holderOf(row) }) };
         return row;
       }
-      if (from !== 'new' && row.claimedById && row.claimedById !== actor.id && actor.role !== 'admin') {
-        failure = { outcome: 'denied', row, error: forbidden('Another mediator has claimed this case; ask them or an admin') };
+      if (reopening && row.anonymisedAt) {
+        failure = { outcome: 'conflict', row, error: conflict('This case was anonymised; the patient must make a new request', { status: from, allowed: [] }) };
+        return row;
+      }
+      // Reopening is for whoever takes the patient's call; everything else needs the holder, an admin, or a case a system token holds.
+      if (!reopening && from !== 'new' && !mayWork(row, actor)) {
+        failure = { outcome: 'denied', row, error: forbidden(`${row.claimedByName ?? 'Another mediator'} holds this case; ask them or an admin`, { holder: holderOf(row) }) };
         return row;
       }
       const data: Prisma.CaseUpdateManyMutationInput = { status: to };
-      if (to === 'claimed') Object.assign(data, { claimedById: actor.id, claimedByName: actor.name, claimedAt: now });
-      if (to === 'new') Object.assign(data, { claimedById: null, claimedByName: null, claimedAt: null });
+      if (to === 'claimed') Object.assign(data, { claimedById: actor.id, claimedByName: actor.name, claimedByKind: holderKind(actor), claimedAt: now });
+      if (to === 'new') Object.assign(data, { claimedById: null, claimedByName: null, claimedByKind: null, claimedAt: null });
+      if (reopening) Object.assign(data, { claimedById: actor.id, claimedByName: actor.name, claimedByKind: holderKind(actor), claimedAt: now, finishedAt: null, closedReason: null });
       if (contactMadeStatuses.includes(to) && !row.firstContactAt && from !== 'new') data.firstContactAt = now;
       if (finishedStatuses.includes(to)) data.finishedAt = now;
       if (to === 'closed') data.closedReason = options.reason ?? null;
@@ -552,9 +790,12 @@ export class InsurerCases {
         return row;
       }
       const updated = (await tx.case.findUniqueOrThrow({ where: { id: row.id } }));
-      await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ from, to, ...(to === 'closed' ? { reason: true } : {}) }), createdAt: now } });
+      if (reopening && options.reason) {
+        await tx.caseNote.create({ data: { caseId: row.id, authorId: actor.id ?? actor.type, authorName: actor.name ?? actor.type, text: `${reopenNotePrefix}${options.reason}`, createdAt: now } });
+      }
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ from, to, ...(to === 'closed' || reopening ? { reason: true } : {}) }), createdAt: now } });
       await this.audit(tx, actor, action, row, now, { from, to });
-      await enqueueCaseEvent(tx, this.insurerTenantId, eventPayload('case.updated', updated, now, action === 'case.status' ? `status:${to}` : action.replace('case.', '')), now);
+      await emitCaseEvent(tx, 'case.updated', updated, now, action === 'case.status' ? `status:${to}` : action.replace('case.', ''));
       return updated;
     });
     if (!result) return this.missing(actor, action, reference, now);
@@ -563,7 +804,7 @@ export class InsurerCases {
       await this.audit(this.db, actor, action, f.row, now, { to }, f.outcome);
       throw f.error;
     }
-    return detailOf(result, now);
+    return this.withDuplicates(result, now);
   }
 
   async addNote(reference: string, text: string, actor: Actor, now: Date = new Date()): Promise<NoteView> {
@@ -573,6 +814,8 @@ export class InsurerCases {
       const created = await tx.caseNote.create({ data: { caseId: row.id, authorId: actor.id ?? actor.type, authorName: actor.name ?? actor.type, text, createdAt: now } });
       await tx.caseEvent.create({ data: { caseId: row.id, type: 'note', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ noteId: created.id }), createdAt: now } });
       await this.audit(tx, actor, 'case.note.add', row, now, { noteId: created.id, length: text.length });
+      // Receivers learn that a note exists, never its text (they read it with their token).
+      await emitCaseEvent(tx, 'case.updated', row, now, 'note');
       return created;
     });
     if (!note) return this.missing(actor, 'case.note.add', reference, now);
@@ -602,8 +845,8 @@ export class InsurerCases {
         failure = { outcome: 'conflict', row, error: conflict(status === 'new' ? 'Claim the case before recording an outcome' : 'This finished case already has an outcome', { status, allowed: allowedTransitions(status) }) };
         return row;
       }
-      if (row.claimedById && row.claimedById !== actor.id && actor.role !== 'admin') {
-        failure = { outcome: 'denied', row, error: forbidden('Another mediator has claimed this case; ask them or an admin') };
+      if (!mayWork(row, actor)) {
+        failure = { outcome: 'denied', row, error: forbidden(`${row.claimedByName ?? 'Another mediator'} holds this case; ask them or an admin`, { holder: holderOf(row) }) };
         return row;
       }
       const { count } = await tx.case.updateMany({
@@ -617,7 +860,7 @@ export class InsurerCases {
       const updated = await tx.case.findUniqueOrThrow({ where: { id: row.id } });
       await tx.caseEvent.create({ data: { caseId: row.id, type: 'outcome', actorType: actor.type, actorId: actor.id, data: JSON.stringify({ kind: outcome.kind }), createdAt: now } });
       await this.audit(tx, actor, 'case.outcome', row, now, { kind: outcome.kind });
-      await enqueueCaseEvent(tx, this.insurerTenantId, eventPayload('case.updated', updated, now, 'outcome'), now);
+      await emitCaseEvent(tx, 'case.updated', updated, now, 'outcome');
       return updated;
     });
     if (!result) return this.missing(actor, 'case.outcome', reference, now);
@@ -626,7 +869,7 @@ export class InsurerCases {
       await this.audit(this.db, actor, 'case.outcome', f.row, now, { kind: outcome.kind }, f.outcome);
       throw f.error;
     }
-    return detailOf(result, now);
+    return this.withDuplicates(result, now);
   }
 
   /** The figures insurers report: cases, outcomes, share helped, days and weeks saved, first contact on time. */

@@ -46,6 +46,22 @@ export class MediatorStore {
     return row ? { ...toIdentity(row), passwordHash: row.passwordHash } : null;
   }
 
+  /** A colleague of this tenant, or null (another tenant's account is as unknown as a missing one). */
+  async findInTenant(tenantId: string, id: string): Promise<MediatorIdentity | null> {
+    const row = await this.db.mediator.findFirst({ where: { id, tenantId } });
+    return row ? toIdentity(row) : null;
+  }
+
+  /** Display names of accounts and tokens by id, for the audit view (one tenant's only). */
+  async namesFor(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const [people, tokens] = await Promise.all([
+      this.db.mediator.findMany({ where: { tenantId, id: { in: [...ids] } }, select: { id: true, name: true } }),
+      this.db.apiToken.findMany({ where: { tenantId, id: { in: [...ids] } }, select: { id: true, name: true } }),
+    ]);
+    return new Map([...people, ...tokens].map((r) => [r.id, r.name]));
+  }
+
   async listForTenant(tenantId: string): Promise<MediatorIdentity[]> {
     return (await this.db.mediator.findMany({ where: { tenantId }, orderBy: { email: 'asc' } })).map(toIdentity);
   }

@@ -9,6 +9,8 @@ type Tx = Prisma.TransactionClient;
 export interface CaseEventPayload {
   type: 'case.created' | 'case.updated' | 'case.deleted' | 'case.withdrawn';
   change?: string;
+  /** Per case 1, 2, 3 … in the order the changes committed: a receiver applies a case's events in this order. */
+  sequence: number;
   case: {
     reference: string;
     status: string;
@@ -28,7 +30,7 @@ export async function enqueueCaseEvent(tx: Tx, tenantId: string, event: CaseEven
   const endpoints = await tx.webhookEndpoint.findMany({ where: { tenantId, active: true }, select: { id: true } });
   for (const endpoint of endpoints) {
     const id = randomUUID();
-    const body = { id, type: event.type, occurredAt: now.toISOString(), insurer: tenantId, ...(event.change ? { change: event.change } : {}), case: event.case };
+    const body = { id, type: event.type, occurredAt: now.toISOString(), insurer: tenantId, sequence: event.sequence, ...(event.change ? { change: event.change } : {}), case: event.case };
     await tx.webhookOutbox.create({
       data: { id, tenantId, endpointId: endpoint.id, eventType: event.type, caseReference: event.case.reference, payload: JSON.stringify(body), nextAttemptAt: now, createdAt: now },
     });
@@ -116,6 +118,18 @@ export class OutboxStore {
   /** Switches an endpoint off (kept for the delivery log); false when it is not this tenant's. */
   async deactivateEndpoint(tenantId: string, id: string): Promise<boolean> {
     const { count } = await this.db.webhookEndpoint.updateMany({ where: { id, tenantId, active: true }, data: { active: false } });
+    return count === 1;
+  }
+
+  /**
+   * Sends a delivery again (same delivery id and body, new signature): a failed row gets one more
+   * attempt now, a delivered one is queued once more. False when it is not this tenant's.
+   */
+  async redeliver(tenantId: string, id: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.webhookOutbox.updateMany({
+      where: { id, tenantId, endpoint: { active: true } },
+      data: { status: 'pending', nextAttemptAt: now, leaseOwner: null, leaseUntil: null, deliveredAt: null },
+    });
     return count === 1;
   }
 

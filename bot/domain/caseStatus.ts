@@ -93,3 +93,9 @@ export function fhirTaskStatus(status: CaseStatus, outcome: OutcomeKind | null):
       return 'cancelled';
   }
 }
+
+/** A holder (or an admin) may hand back a case that is claimed or already being worked. */
+export const releasableStatuses: readonly CaseStatus[] = ['claimed', 'in_progress'];
+
+/** A finished case is reopened (to in_progress, with a reason) when the patient calls back. */
+export const reopenableStatuses: readonly CaseStatus[] = ['resolved', 'closed'];

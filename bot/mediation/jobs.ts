@@ -11,6 +11,10 @@ export function startMediationJobs(deps: { cases: CaseStore; outbox: OutboxStore
   const worker = new WebhookWorker(deps.outbox, logger, { fetch: guardedFetch({ refusePrivate: deps.production }) });
   worker.start();
   const retention = startRetentionJob(deps.cases, logger, { oncePerPeriod: options.oncePerPeriod });
+  deps.cases
+    .backfillSearchKeys()
+    .then((count) => count && logger.info({ count }, 'search keys added to older cases'))
+    .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'search key backfill failed'));
   return {
     async stop() {
       await Promise.all([worker.stop(), retention.stop()]);

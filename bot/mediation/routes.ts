@@ -1,8 +1,8 @@
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { asyncRoute } from '../http.ts';
-import type { z } from 'zod';
-import type { Actor, AuditLog } from '../data/audit.ts';
-import type { CaseDetail, CaseStore } from '../data/caseStore.ts';
+import { z } from 'zod';
+import { auditCsv, type Actor, type AuditLog } from '../data/audit.ts';
+import { decodeCursor, type CaseDetail, type CaseQuery, type CaseStore } from '../data/caseStore.ts';
 import type { MediatorStore } from '../data/mediators.ts';
 import type { OutboxStore } from '../data/outbox.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
@@ -22,6 +22,44 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return parsed.data;
 }
 
+/**
+ * Query parameters of a GET: an unknown one is a 400 that names it (a typo such as `stauts=new`
+ * must not silently answer the whole queue).
+ */
+function parseQuery<T extends z.ZodObject>(schema: T, query: unknown): z.infer<T> {
+  const known = new Set(Object.keys(schema.shape));
+  const unknown = Object.keys((query ?? {}) as object).find((k) => !known.has(k));
+  if (unknown !== undefined) {
+    const name = unknown.slice(0, 40);
+    throw badRequest(`Unknown query parameter: ${name}${known.size ? ` (known: ${[...known].join(', ')})` : ' (this route takes none)'}`, { parameter: name });
+  }
+  return parse(schema, query);
+}
+
+const noQuery = z.object({});
+/** For GET routes without parameters. */
+const noParams: RequestHandler = (req, _res, next) => {
+  try {
+    parseQuery(noQuery, req.query);
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+/** A faster place the case screen offers (contract shape, plus where the figure comes from). */
+export interface CaseAlternative {
+  hospital: string;
+  location: string;
+  city: string;
+  distanceKm: number;
+  weeks: number;
+  weeksSaved: number | null;
+  measuredAt: string;
+  isDemo: boolean;
+  source: string;
+}
+
 export interface MediationDeps {
   auth: MediatorAuth;
   cases: CaseStore;
@@ -31,6 +69,8 @@ export interface MediationDeps {
   /** Production refuses plain-http webhook URLs. */
   production: boolean;
   specialismName?: (code: string, locale: 'nl' | 'en') => Promise<string | null>;
+  /** Faster places for a case's request (services.ts wires the waiting-time data). */
+  alternatives?: (request: Record<string, unknown>) => Promise<CaseAlternative[]>;
   now?: () => Date;
 }
 
@@ -52,6 +92,7 @@ export function mediationRouter(deps: MediationDeps): Router {
       ipHash: await audit.hashIp(req.ip), userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
     };
   }
+  const names = (tenantId: string, ids: readonly string[]) => mediators.namesFor(tenantId, ids);
   const scoped = (req: Request) => cases.forInsurer((req.principal as Principal).tenantId);
 
   /** A malformed reference cannot exist: it answers 404 like any unknown one (and is logged like one). */
@@ -85,52 +126,80 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(204).end();
   }));
 
-  router.get('/api/auth/session', ...authed, asyncRoute(async (req, res) => {
+  router.get('/api/auth/session', noParams, ...authed, asyncRoute(async (req, res) => {
     const p = req.principal as Principal;
     res.setHeader('Cache-Control', 'no-store');
     res.json({ mediator: { id: p.id, tenantId: p.tenantId, email: p.email, name: p.name, role: p.role }, kind: p.kind, csrfToken: p.csrfToken });
   }));
 
+  router.get('/api/colleagues', noParams, ...authed, asyncRoute(async (req, res) => {
+    const items = (await mediators.listForTenant((req.principal as Principal).tenantId)).map((m) => ({ id: m.id, name: m.name, role: m.role }));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items });
+  }));
+
   router.get('/api/cases', ...authed, asyncRoute(async (req, res) => {
-    const q = parse(s.caseListQuery, req.query);
+    const q = parseQuery(s.caseListQuery, req.query);
     const status = q.status ? ([...new Set(q.status.split(','))] as CaseStatus[]) : undefined;
-    const query = {
+    const cursor = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    if (cursor === null) throw badRequest('cursor: not a cursor this API gave out; use nextCursor of the previous page', { parameter: 'cursor' });
+    const p = req.principal as Principal;
+    const query: CaseQuery = {
       status, specialty: q.specialty, sort: q.sort, page: q.page, pageSize: q.pageSize, minAgeDays: q.minAgeDays,
       treeknormExceeded: q.treeknormExceeded === undefined ? undefined : q.treeknormExceeded === 'true',
       overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+      q: q.q, cursor, updatedSince: q.updatedSince ? new Date(q.updatedSince) : undefined,
+      assignee: q.assignee === undefined ? undefined : q.assignee === 'me' ? p.id : q.assignee === 'none' ? null : q.assignee,
     };
-    const { items, total } = await scoped(req).list(query, await actorFor(req), now());
+    const { items, total, nextCursor } = await scoped(req).list(query, await actorFor(req), now());
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ items, page: q.page, pageSize: q.pageSize, total });
+    res.json({ items, page: q.page, pageSize: q.pageSize, total, nextCursor });
   }));
 
-  const sendCase = (res: Response, detail: CaseDetail) => {
+  /** Every case answer carries the faster places (never on an anonymised case: no postcode left). */
+  const sendCase = async (res: Response, detail: CaseDetail) => {
+    const alternatives = deps.alternatives && !detail.anonymised ? await deps.alternatives(detail.request) : [];
     res.setHeader('Cache-Control', 'no-store');
-    res.json(detail);
+    res.json({ ...detail, alternatives });
   };
 
-  router.get('/api/cases/:reference', ...authed, asyncRoute(async (req, res) => {
+  router.get('/api/cases/:reference', noParams, ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.read');
-    sendCase(res, await scoped(req).get(reference, await actorFor(req), now()));
+    await sendCase(res, await scoped(req).get(reference, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/assign', ...authed, asyncRoute(async (req, res) => {
+    const reference = await referenceOf(req, 'case.assign');
+    const body = parse(s.assignBody, req.body);
+    const p = req.principal as Principal;
+    const colleague = await mediators.findInTenant(p.tenantId, body.mediatorId);
+    if (!colleague) throw badRequest('mediatorId: no colleague with this id at your insurer', { parameter: 'mediatorId' });
+    await sendCase(res, await scoped(req).assign(reference, { id: colleague.id, name: colleague.name }, await actorFor(req), now()));
+  }));
+
+  router.post('/api/cases/:reference/reopen', ...authed, asyncRoute(async (req, res) => {
+    const reference = await referenceOf(req, 'case.reopen');
+    const body = parse(s.reopenBody, req.body);
+    await sendCase(res, await scoped(req).reopen(reference, body.reason, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/claim', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.claim');
-    sendCase(res, await scoped(req).claim(reference, await actorFor(req), now()));
+    await sendCase(res, await scoped(req).claim(reference, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/release', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.release');
-    sendCase(res, await scoped(req).release(reference, await actorFor(req), now()));
+    await sendCase(res, await scoped(req).release(reference, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/status', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.status');
     const body = parse(s.statusBody, req.body);
-    sendCase(res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
+    await sendCase(res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
   }));
 
-  router.get('/api/cases/:reference/notes', ...authed, asyncRoute(async (req, res) => {
+  router.get('/api/cases/:reference/notes', noParams, ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.note.read');
     const items = await scoped(req).listNotes(reference, await actorFor(req), now());
     res.setHeader('Cache-Control', 'no-store');
@@ -153,10 +222,10 @@ export function mediationRouter(deps: MediationDeps): Router {
     if (body.kind === 'faster_place_found' && body.originalDate && body.originalDate < body.date) {
       throw badRequest('originalDate: must not be before date (the faster date)');
     }
-    sendCase(res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
+    await sendCase(res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
   }));
 
-  router.get('/api/cases/:reference/fhir', ...authed, asyncRoute(async (req, res) => {
+  router.get('/api/cases/:reference/fhir', noParams, ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.export.fhir');
     const detail = await scoped(req).get(reference, await actorFor(req), now(), 'case.export.fhir');
     const code = typeof detail.request.specialty === 'string' ? detail.request.specialty : null;
@@ -167,23 +236,36 @@ export function mediationRouter(deps: MediationDeps): Router {
   }));
 
   router.get('/api/stats', ...authed, asyncRoute(async (req, res) => {
-    const q = parse(s.statsQuery, req.query);
+    const q = parseQuery(s.statsQuery, req.query);
     const range = { from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, to: q.to ? new Date(`${q.to}T00:00:00Z`) : undefined };
     res.json(await scoped(req).stats(await actorFor(req), now(), range));
   }));
 
   router.get('/api/audit', ...admin, asyncRoute(async (req, res) => {
-    const q = parse(s.auditQuery, req.query);
+    const q = parseQuery(s.auditQuery, req.query);
     const p = req.principal as Principal;
-    const caseReference = q.case?.toUpperCase();
-    const { items, total } = await audit.list(p.tenantId, { caseReference, page: q.page, pageSize: q.pageSize });
+    const filter = { caseReference: q.case?.toUpperCase(), actorId: q.actor, action: q.action, from: q.from, to: q.to };
+    const { items, total } = await audit.list(p.tenantId, { ...filter, page: q.page, pageSize: q.pageSize }, names);
     // Reading the log is itself logged (NEN 7513: events affecting the logging).
-    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'audit.read', caseReference: caseReference ?? null, details: { page: q.page } });
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'audit.read', caseReference: filter.caseReference ?? null, details: { page: q.page, actor: q.actor, action: q.action, from: q.from, to: q.to } });
     res.setHeader('Cache-Control', 'no-store');
     res.json({ items, page: q.page, pageSize: q.pageSize, total });
   }));
 
-  router.get('/api/tokens', ...admin, asyncRoute(async (req, res) => {
+  router.get('/api/audit/export', ...admin, asyncRoute(async (req, res) => {
+    const q = parseQuery(s.auditExportQuery, req.query);
+    const p = req.principal as Principal;
+    const filter = { caseReference: q.case?.toUpperCase(), actorId: q.actor, action: q.action, from: q.from, to: q.to };
+    const rows = await audit.export(p.tenantId, filter, names);
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'audit.export', caseReference: filter.caseReference ?? null, details: { rows: rows.length, actor: q.actor, action: q.action, from: q.from, to: q.to } });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="audit-${p.tenantId}-${now().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    // A BOM so spreadsheet programs read the UTF-8 names right.
+    res.send(`\uFEFF${auditCsv(rows)}`);
+  }));
+
+  router.get('/api/tokens', noParams, ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await mediators.listApiTokens((req.principal as Principal).tenantId) });
   }));
 
@@ -204,7 +286,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(204).end();
   }));
 
-  router.get('/api/webhooks', ...admin, asyncRoute(async (req, res) => {
+  router.get('/api/webhooks', noParams, ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await outbox.listEndpoints((req.principal as Principal).tenantId) });
   }));
 
@@ -220,9 +302,17 @@ export function mediationRouter(deps: MediationDeps): Router {
   }));
 
   router.get('/api/webhooks/deliveries', ...admin, asyncRoute(async (req, res) => {
-    const q = parse(s.pageQuery, req.query);
+    const q = parseQuery(s.pageQuery, req.query);
     const { items, total } = await outbox.listDeliveries((req.principal as Principal).tenantId, q.page, q.pageSize);
     res.json({ items, page: q.page, pageSize: q.pageSize, total });
+  }));
+
+  router.post('/api/webhooks/deliveries/:id/redeliver', ...admin, asyncRoute(async (req, res) => {
+    const p = req.principal as Principal;
+    const id = String(req.params.id).slice(0, 60);
+    if (!(await outbox.redeliver(p.tenantId, id, now()))) throw notFound('No such delivery');
+    await audit.record(await actorFor(req), { tenantId: p.tenantId, action: 'webhook.redeliver', details: { deliveryId: id } });
+    res.status(202).json({ id, status: 'pending' });
   }));
 
   router.delete('/api/webhooks/:id', ...admin, asyncRoute(async (req, res) => {
@@ -233,7 +323,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     res.status(204).end();
   }));
 
-  router.get('/api/mediators', ...admin, asyncRoute(async (req, res) => {
+  router.get('/api/mediators', noParams, ...admin, asyncRoute(async (req, res) => {
     res.json({ items: await mediators.listForTenant((req.principal as Principal).tenantId) });
   }));
 

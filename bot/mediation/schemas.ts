@@ -29,7 +29,19 @@ export const caseListQuery = z.object({
   sort: z.enum(['priority', 'due']).default('priority').describe('priority: most urgent first; due: earliest promised first contact first'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  q: z.string().trim().min(2, 'q must have at least 2 characters').max(100).optional()
+    .describe('Search: reference (case, spaces, missing dash, O for 0 and I/L for 1 tolerated), patient name (accents and case ignored, part of it), phone (digits; 06… equals +31 6…), policy number, e-mail'),
+  updatedSince: z.iso.datetime({ offset: true, message: 'updatedSince must be an ISO 8601 date-time such as 2026-11-20T10:00:00Z' }).optional()
+    .describe('Change feed: only cases changed after this moment, oldest change first; page on with nextCursor'),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page of the change feed'),
+  assignee: z.string().regex(/^(me|none|[A-Za-z0-9_-]{1,40})$/, 'assignee must be me, none or a mediator id').optional().describe('me: cases you hold; none: nobody holds; or a mediator id'),
 });
+
+export const assignBody = z.object({ mediatorId: z.string().trim().min(1, 'mediatorId is required').max(40) });
+
+export const reopenBody = z.object({ reason: z.string().trim().min(1, 'reason is required to reopen a case').max(500).describe('Why: e.g. the patient called back') });
+
+export const redeliverParams = z.object({ id: z.string().min(1).max(60) });
 
 export const statusBody = z
   .object({
@@ -58,11 +70,22 @@ export const outcomeKindSchema = z.enum(outcomeKinds);
 
 export const statsQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
 
-export const auditQuery = z.object({
+const auditFilters = {
   case: referenceParam.optional().describe('Only this case'),
+  actor: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'actor must be a mediator or token id').optional().describe('Only what this mediator or API token did'),
+  action: z.string().regex(/^[a-z_.]{1,60}$/, 'action must be an action name such as case.read, or a prefix such as case.').optional()
+    .describe('Only this action (case.read) or, ending in a dot, this family (case.)'),
+  from: isoDate.optional().describe('From this day (inclusive, UTC)'),
+  to: isoDate.optional().describe('Up to this day (inclusive, UTC)'),
+};
+
+export const auditQuery = z.object({
+  ...auditFilters,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const auditExportQuery = z.object(auditFilters);
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -107,7 +130,14 @@ export const caseRequestSchema = z
   })
   .loose();
 
-const claimedBy = z.object({ id: z.string(), name: z.string().nullable() }).nullable();
+const claimedBy = z.object({ id: z.string(), name: z.string().nullable(), kind: z.enum(['mediator', 'api_token']) }).nullable();
+
+export const duplicateLinkSchema = z.object({ reference: z.string(), status: z.string(), createdAt: z.string(), match: z.enum(['policyNumber', 'nameAndDateOfBirth']) });
+
+export const alternativeSchema = z.object({
+  hospital: z.string(), location: z.string(), city: z.string(), distanceKm: z.number(), weeks: z.number().int(), weeksSaved: z.number().int().nullable(),
+  measuredAt: z.string(), isDemo: z.boolean(), source: z.string().optional(),
+}).loose();
 
 export const caseDetailResponse = z.object({
   reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().min(1).max(5), createdAt: z.string(), insurer: z.string(),
@@ -116,6 +146,8 @@ export const caseDetailResponse = z.object({
   firstContactDueAt: z.string().nullable(), firstContactAt: z.string().nullable(), overdue: z.boolean(), claimedBy, claimedAt: z.string().nullable(),
   closedReason: z.string().nullable(), outcome: outcomeBody.nullable(), transcript: z.array(z.unknown()).nullable(), anonymised: z.boolean(),
   allowedTransitions: z.array(z.enum(caseStatuses)),
+  duplicate: z.boolean().describe('Another open case of the same patient exists'), duplicates: z.array(duplicateLinkSchema), reopenable: z.boolean(),
+  alternatives: z.array(alternativeSchema).describe('Locations within the travel radius with a shorter wait for the specialism and care type, shortest first'),
 });
 
 export const queueItemSchema = z.object({
@@ -123,9 +155,13 @@ export const queueItemSchema = z.object({
   worseningReported: z.boolean().describe('The patient reported worsening complaints; such cases come first'), createdAt: z.string(), ageDays: z.number().int(),
   locale: z.string(), channel: z.string(), specialty: z.string().nullable(), treatment: z.string().nullable(), waitingWeeks: z.number().nullable(),
   treeknormWeeks: z.number().nullable(), treeknormExceeded: z.boolean().nullable(), firstContactDueAt: z.string().nullable(), overdue: z.boolean(), claimedBy,
+  updatedAt: z.string(), postponed: z.boolean().nullable(), duplicate: z.boolean(),
 });
 
-export const caseListResponse = z.object({ items: z.array(queueItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+export const caseListResponse = z.object({
+  items: z.array(queueItemSchema), page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
+  nextCursor: z.string().nullable().describe('Change feed (updatedSince/cursor): pass as cursor for the next page; null at the end'),
+});
 
 export const noteResponse = z.object({ id: z.string(), text: z.string(), author: z.object({ id: z.string(), name: z.string() }), createdAt: z.string() });
 
@@ -147,7 +183,8 @@ export const statsResponse = z.object({
 
 export const auditResponse = z.object({
   items: z.array(z.object({
-    id: z.string(), at: z.string(), actorType: z.string(), actorId: z.string().nullable(), actorRole: z.string().nullable(), onBehalfOf: z.string().nullable(),
+    id: z.string(), at: z.string(), actorType: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), actorRole: z.string().nullable(), onBehalfOf: z.string().nullable(),
+    onBehalfOfName: z.string().nullable(),
     action: z.string(), outcome: z.string(), caseReference: z.string().nullable(), ipHash: z.string().nullable(), userAgent: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
   })),
@@ -160,3 +197,25 @@ export const tokenResponse = z.object({
 });
 
 export const webhookResponse = z.object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() });
+
+export const sessionResponse = z.object({
+  mediator: z.object({ id: z.string(), tenantId: z.string(), email: z.string().nullable(), name: z.string(), role: z.enum(['mediator', 'admin']) }),
+  kind: z.enum(['session', 'api_token']).describe('session: the console; api_token: a system'),
+  csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on changes made with the session cookie; null for a token'),
+});
+
+export const colleaguesResponse = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['mediator', 'admin']) })) });
+
+export const mediatorResponse = z.object({ id: z.string(), tenantId: z.string(), email: z.string(), name: z.string(), role: z.enum(['mediator', 'admin']) });
+
+export const deliveriesResponse = z.object({
+  items: z.array(z.object({
+    id: z.string().describe('The delivery id (X-Wachtwijzer-Delivery), the same on every retry'), endpointId: z.string(), eventType: z.string(), caseReference: z.string().nullable(),
+    status: z.enum(['pending', 'delivered', 'failed']), attempts: z.number().int(), nextAttemptAt: z.string().nullable(), deliveredAt: z.string().nullable(), lastError: z.string().nullable(),
+    createdAt: z.string(),
+    log: z.array(z.object({ attempt: z.number().int(), at: z.string(), statusCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() })),
+  })),
+  page: z.number().int(), pageSize: z.number().int(), total: z.number().int(),
+});
+
+export const redeliverResponse = z.object({ id: z.string(), status: z.literal('pending') });
