@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { Activity } from '@microsoft/agents-activity';
 import type { AgentApplication, TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { tenantChannelDataKey } from '../../agent.ts';
@@ -8,6 +7,7 @@ import type { DirectLineStore } from '../../data/directLineStore.ts';
 import type { TenantRepository, TenantSettings } from '../../data/tenants.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { DirectLineAdapter, botAccount, directLineServiceUrl } from './adapter.ts';
+import { trustedActivity } from '../trustedActivity.ts';
 import { isOriginAllowed } from './origin.ts';
 import { bearer, sha256, type DirectLineTokens, type VerifiedToken } from './tokens.ts';
 
@@ -99,7 +99,7 @@ export class DirectLineService {
       const user = userId ?? `dl_${randomBytes(6).toString('hex')}`;
       await this.runSerialized(conversation.id, () =>
         this.adapter.runTurn(
-          Activity.fromObject({
+          trustedActivity({
             type: 'conversationUpdate',
             id: `${conversation.id}|start`,
             channelId: 'directline',
@@ -154,7 +154,7 @@ export class DirectLineService {
       this.events.emit(conversationId);
       const id = stored?.id as string;
       // The agent sees the tenant the token was issued for, never one the client claims.
-      const activity = Activity.fromObject({ ...base, id, serviceUrl: directLineServiceUrl, channelData: { ...clientChannelData, [tenantChannelDataKey]: token.tenantId } });
+      const activity = trustedActivity({ ...base, id, serviceUrl: directLineServiceUrl, channelData: { ...clientChannelData, [tenantChannelDataKey]: token.tenantId } });
       await this.adapter.runTurn(activity, this.agent);
       return { id };
     });
