@@ -8,7 +8,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
-  DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite file URL such as file:./data/wachtwijzer.db').default(defaultDatabaseUrl),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must be a SQLite file URL such as file:./data/wachtwijzer.db or postgresql://user@host:5432/db')
+    .default(defaultDatabaseUrl),
+  /** Connections each instance keeps to PostgreSQL (several instances share the server's max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   /** Bot Framework app registration; empty turns Bot Framework authentication off (local use). */

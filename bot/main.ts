@@ -5,6 +5,7 @@ import { loadConfig } from './config.ts';
 import { createDb, tuneSqlite } from './data/db.ts';
 import { createI18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
+import { installProcessGuard } from './processGuard.ts';
 import { createServices } from './services.ts';
 import { startMediationJobs } from './mediation/jobs.ts';
 import { purgeInactiveConversations } from './data/conversationRetention.ts';
@@ -12,7 +13,8 @@ import { demoAccounts } from '../prisma/demoData.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = createDb(config.DATABASE_URL);
+installProcessGuard(logger);
+const db = createDb(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await tuneSqlite(db);
 const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
@@ -63,6 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   await mediationJobs.stop();
   await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
+  await services.coordination.close();
   await db.$disconnect();
   logger.info('stopped');
   process.exit(0);

@@ -24,6 +24,7 @@ import { WaitingTimeRepository } from './data/waitingTimes.ts';
 import { KnowledgeService } from './knowledge.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
+import { createCoordination } from './data/coordination.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -90,12 +91,14 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
-  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent);
+  // Several instances on PostgreSQL: turns of one conversation are ordered across instances.
+  const coordination = createCoordination(db, config.DATABASE_URL, logger);
+  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent, coordination.turnLock);
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);
   const outbox = new OutboxStore(db);
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
-  return { db, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
+  return { db, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
 }

@@ -4,36 +4,87 @@
  * Folder format and `_prisma_migrations` bookkeeping are Prisma's own, so a machine with network
  * can still use the official CLI on the same database.
  *
- *   tsx scripts/migrate.ts create NAME   write prisma/migrations/<ts>_NAME/migration.sql from the schema
- *   tsx scripts/migrate.ts deploy        apply pending migrations to DATABASE_URL
+ *   tsx scripts/migrate.ts create NAME   write prisma/migrations/<ts>_NAME/migration.sql (SQLite) and
+ *                                        prisma/migrations-postgresql/<ts>_NAME/migration.sql from the schema
+ *   tsx scripts/migrate.ts deploy        apply pending migrations to DATABASE_URL (SQLite or PostgreSQL)
+ *
+ * PostgreSQL migrations are made against a real server: MIGRATE_POSTGRES_URL, or a throw-away one
+ * that scripts/postgres-server.sh starts.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
-import { defaultDatabaseUrl, projectRoot, sqliteFilePath } from '../bot/data/databaseUrl.ts';
+import { databaseKind, defaultDatabaseUrl, projectRoot, redactUrl, sqliteFilePath, type DatabaseKind } from '../bot/data/databaseUrl.ts';
+import { postgresSchemaPath, postgresSchemaText } from '../prisma/postgresSchema.mjs';
 
-const schemaPath = join(projectRoot, 'prisma/schema.prisma');
-const migrationsDir = join(projectRoot, 'prisma/migrations');
 const lockfileName = 'migration_lock.toml';
+
+/**
+ * The schema engine describes a PostgreSQL database through catalog columns of the internal
+ * one-byte type "char" (OID 18), which @prisma/adapter-pg 7.10 refuses as an unsupported column
+ * type. Its values arrive as text, so, in this migration tool only, such columns are reported as
+ * text (OID 25). The product's own queries never select a "char" column.
+ */
+function readCatalogCharAsText(): void {
+  const require = createRequire(import.meta.url);
+  const Result = require('pg/lib/result.js') as { prototype: { addFields(fields: { dataTypeID: number }[]): void } };
+  const addFields = Result.prototype.addFields;
+  if ((addFields as { patched?: boolean }).patched) return;
+  const patched = function (this: unknown, fields: { dataTypeID: number }[]) {
+    for (const field of fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return addFields.call(this, fields);
+  };
+  (patched as { patched?: boolean }).patched = true;
+  Result.prototype.addFields = patched;
+}
 const filters = { externalTables: [], externalEnums: [] };
 
-async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
-  // Node 20 cannot import a .wasm module, so the bindings are instantiated by hand.
+/** Each database has its migrations folder; both come from the one schema. */
+interface Target {
+  kind: DatabaseKind;
+  schemaPath: string;
+  schemaText: string;
+  migrationsDir: string;
+}
+
+function targetFor(kind: DatabaseKind): Target {
+  const source = readFileSync(join(projectRoot, 'prisma/schema.prisma'), 'utf8');
+  return kind === 'sqlite'
+    ? { kind, schemaPath: join(projectRoot, 'prisma/schema.prisma'), schemaText: source, migrationsDir: join(projectRoot, 'prisma/migrations') }
+    : { kind, schemaPath: join(projectRoot, postgresSchemaPath), schemaText: postgresSchemaText(source), migrationsDir: join(projectRoot, 'prisma/migrations-postgresql') };
+}
+
+// One instance of the WebAssembly module per process: instantiating it twice breaks its globals.
+let wasmReady: Promise<void> | undefined;
+
+async function instantiateWasm(): Promise<void> {
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve('@prisma/schema-engine-wasm').replace(/schema_engine\.js$/, 'schema_engine_bg.wasm');
   const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
   (bg as unknown as { __wbg_set_wasm(x: unknown): void }).__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+}
+
+async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory, target: Target): Promise<SchemaEngine> {
+  // Node 20 cannot import a .wasm module, so the bindings are instantiated by hand.
+  // The engine reports a Rust panic through this global; without it the panic hides behind a TypeError.
+  const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => process.stderr.write(`schema engine panic: ${message}\n`) };
+  wasmReady ??= instantiateWasm();
+  await wasmReady;
   const log = (line: string) => {
     if (process.env.MIGRATE_DEBUG) process.stderr.write(`${line}\n`);
   };
-  return bg.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  return bg.SchemaEngine.new({ datamodels: [[target.schemaPath, target.schemaText]] }, log, bindMigrationAwareSqlAdapterFactory(factory));
 }
 
 /**
@@ -42,7 +93,26 @@ async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promi
  */
 type ClosableFactory = SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> };
 
-function withScriptCapableShadow(factory: PrismaBetterSqlite3): ClosableFactory {
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every semicolon, which breaks a
+ * function body (the audit log's append-only trigger). PostgreSQL's simple query protocol takes
+ * the whole script at once, in one implicit transaction, so it is sent as it is.
+ */
+function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
+  if (connection.provider !== 'postgres') return connection;
+  const driver = (connection as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const onError = (connection as unknown as { onError(error: unknown): never }).onError.bind(connection);
+  connection.executeScript = async (script: string) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return connection;
+}
+
+function withScriptCapableShadow(factory: PrismaBetterSqlite3 | PrismaPg): ClosableFactory {
   // The engine never closes its connections; we do, so the file is free for the next client.
   const opened: SqlDriverAdapter[] = [];
   return {
@@ -52,12 +122,12 @@ function withScriptCapableShadow(factory: PrismaBetterSqlite3): ClosableFactory 
       await Promise.all(opened.splice(0).map((c) => c.dispose().catch(() => undefined)));
     },
     async connect() {
-      const connection = await factory.connect();
+      const connection = wholeScripts(await factory.connect());
       opened.push(connection);
       return connection;
     },
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
-      const shadow = await factory.connectToShadowDb();
+      const shadow = wholeScripts(await factory.connectToShadowDb());
       opened.push(shadow);
       const executeRaw = shadow.executeRaw.bind(shadow);
       shadow.executeRaw = async (query) => {
@@ -72,7 +142,8 @@ function withScriptCapableShadow(factory: PrismaBetterSqlite3): ClosableFactory 
   };
 }
 
-function migrationsList(): MigrationList {
+function migrationsList(target: Target): MigrationList {
+  const { migrationsDir } = target;
   const lockPath = join(migrationsDir, lockfileName);
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
@@ -88,7 +159,18 @@ function migrationsList(): MigrationList {
   };
 }
 
-function hasMigrationTable(file: string): boolean {
+async function hasMigrationTable(url: string): Promise<boolean> {
+  if (databaseKind(url) === 'postgresql') {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const result = await client.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations')::text AS t");
+      return result.rows[0]?.t != null;
+    } finally {
+      await client.end();
+    }
+  }
+  const file = sqliteFilePath(url);
   if (!existsSync(file)) return false;
   const db = new Database(file, { readonly: true });
   try {
@@ -98,7 +180,12 @@ function hasMigrationTable(file: string): boolean {
   }
 }
 
-function factoryFor(url: string): PrismaBetterSqlite3 {
+function factoryFor(url: string): PrismaBetterSqlite3 | PrismaPg {
+  // PostgreSQL: the adapter makes (and drops) its own shadow database on the same server.
+  if (databaseKind(url) === 'postgresql') {
+    readCatalogCharAsText();
+    return new PrismaPg({ connectionString: url, max: 2 });
+  }
   const file = sqliteFilePath(url);
   mkdirSync(dirname(file), { recursive: true });
   return new PrismaBetterSqlite3({ url: file }, { shadowDatabaseUrl: ':memory:' });
@@ -106,19 +193,34 @@ function factoryFor(url: string): PrismaBetterSqlite3 {
 
 /** Applies every pending migration; returns the names applied. */
 export async function deployMigrations(url: string): Promise<string[]> {
+  const target = targetFor(databaseKind(url));
+  // Several instances may start at once on one PostgreSQL database: one migrates, the others wait.
+  const release = target.kind === 'postgresql' ? await advisoryLock(url) : async () => undefined;
   const factory = withScriptCapableShadow(factoryFor(url));
   try {
-    return await deployWith(factory, url);
+    return await deployWith(factory, url, target);
   } finally {
     await factory.disposeAll();
+    await release();
   }
 }
 
-async function deployWith(factory: ClosableFactory, url: string): Promise<string[]> {
-  const engine = await loadEngine(factory);
-  const list = migrationsList();
-  if (list.migrationDirectories.length === 0) throw new Error('No migrations in prisma/migrations; run npm run db:migrate:create -- init');
-  const history = hasMigrationTable(sqliteFilePath(url))
+/** A session-level advisory lock held on a connection of its own until released. */
+async function advisoryLock(url: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock(hashtext($1))', ['wachtwijzer:migrate']);
+  return async () => {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['wachtwijzer:migrate']).catch(() => undefined);
+    await client.end();
+  };
+}
+
+async function deployWith(factory: ClosableFactory, url: string, target: Target): Promise<string[]> {
+  const engine = await loadEngine(factory, target);
+  const list = migrationsList(target);
+  if (list.migrationDirectories.length === 0) throw new Error(`No migrations in ${target.migrationsDir}; run npm run db:migrate:create -- init`);
+  const history = (await hasMigrationTable(url))
     ? await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters })
     : { editedMigrationNames: [] };
   if (history.editedMigrationNames.length > 0) {
@@ -128,39 +230,75 @@ async function deployWith(factory: ClosableFactory, url: string): Promise<string
   return out.appliedMigrationNames;
 }
 
-/** Writes a new migration folder with the SQL that brings the migrations up to the schema. */
-export async function createMigration(name: string): Promise<string | null> {
+/** Writes new migration folders (SQLite and PostgreSQL) with the SQL that brings each up to the schema. */
+export async function createMigration(name: string): Promise<{ sqlite: string | null; postgresql: string | null }> {
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error('Migration name: letters, digits and underscores only');
   // A scratch database replays the existing migrations; the engine diffs it against the schema.
   const scratch = join(projectRoot, '.tmp', `migrate-${process.pid}.db`);
   const factory = withScriptCapableShadow(factoryFor(`file:${scratch}`));
+  let sqlite: string | null;
   try {
-    return await createWith(factory, name);
+    sqlite = await createWith(factory, name, targetFor('sqlite'));
   } finally {
     await factory.disposeAll();
     rmSync(scratch, { force: true });
   }
+  const postgresql = await withPostgresServer((serverUrl) => createPostgresMigration(serverUrl, name));
+  return { sqlite, postgresql };
 }
 
-async function createWith(factory: ClosableFactory, name: string): Promise<string | null> {
-  const engine = await loadEngine(factory);
-  const list = migrationsList();
+async function createPostgresMigration(serverUrl: string, name: string): Promise<string | null> {
+  const scratchDb = `wachtwijzer_migrate_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${scratchDb}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${scratchDb}`;
+  const factory = withScriptCapableShadow(factoryFor(url.toString()));
+  try {
+    return await createWith(factory, name, targetFor('postgresql'));
+  } finally {
+    await factory.disposeAll();
+    await admin.query(`DROP DATABASE IF EXISTS "${scratchDb}" WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+/** Runs `work` against MIGRATE_POSTGRES_URL, or a throw-away server that is stopped afterwards. */
+async function withPostgresServer<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const given = process.env.MIGRATE_POSTGRES_URL;
+  if (given) return work(given);
+  const dirFile = join(projectRoot, '.tmp', `pg-${process.pid}.dir`);
+  mkdirSync(dirname(dirFile), { recursive: true });
+  const script = join(projectRoot, 'scripts/postgres-server.sh');
+  const url = execFileSync(script, ['start'], { env: { ...process.env, PGTEST_DIR_FILE: dirFile }, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+  try {
+    return await work(url);
+  } finally {
+    execFileSync(script, ['stop', readFileSync(dirFile, 'utf8').trim()], { stdio: 'ignore' });
+    rmSync(dirFile, { force: true });
+  }
+}
+
+async function createWith(factory: ClosableFactory, name: string, target: Target): Promise<string | null> {
+  const engine = await loadEngine(factory, target);
+  const list = migrationsList(target);
   await engine.applyMigrations({ migrationsList: list, filters });
   await engine.devDiagnostic({ migrationsList: list, filters });
   const out = await engine.createMigration({
     draft: false,
     migrationName: name,
     migrationsList: list,
-    schema: { files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
+    schema: { files: [{ path: target.schemaPath, content: target.schemaText }] },
     filters,
   });
   if (!out.migrationScript) return null;
-  const dir = join(migrationsDir, out.generatedMigrationName);
+  const dir = join(target.migrationsDir, out.generatedMigrationName);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'migration.sql'), out.migrationScript);
-  const lockPath = join(migrationsDir, lockfileName);
+  const lockPath = join(target.migrationsDir, lockfileName);
   if (!existsSync(lockPath)) {
-    writeFileSync(lockPath, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n');
+    writeFileSync(lockPath, `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${target.kind}"\n`);
   }
   return out.generatedMigrationName;
 }
@@ -169,12 +307,16 @@ async function cli(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const url = process.env.DATABASE_URL ?? defaultDatabaseUrl;
   if (command === 'deploy') {
+    process.stderr.write(`Migrating ${redactUrl(url)}\n`);
     const applied = await deployMigrations(url);
     process.stderr.write(applied.length ? `Applied migrations: ${applied.join(', ')}\n` : 'Database schema is up to date.\n');
   } else if (command === 'create') {
     if (!name) throw new Error('Usage: npm run db:migrate:create -- NAME');
     const created = await createMigration(name);
-    process.stderr.write(created ? `Created prisma/migrations/${created}/migration.sql\n` : 'The schema has no changes; no migration created.\n');
+    process.stderr.write(created.sqlite ? `Created prisma/migrations/${created.sqlite}/migration.sql\n` : 'SQLite: the schema has no changes; no migration created.\n');
+    process.stderr.write(
+      created.postgresql ? `Created prisma/migrations-postgresql/${created.postgresql}/migration.sql\n` : 'PostgreSQL: the schema has no changes; no migration created.\n',
+    );
   } else {
     throw new Error('Usage: tsx scripts/migrate.ts create NAME | deploy');
   }

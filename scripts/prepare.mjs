@@ -45,12 +45,18 @@ if (!existsSync(depsStamp) || readFileSync(depsStamp, 'utf8') !== depsHash) {
   writeFileSync(depsStamp, depsHash);
 }
 
-// 2. Prisma client. The CLI wants to download a schema engine it does not need for generate.
+// 2. Prisma clients, one per database, from the one schema (prisma/postgresSchema.mjs derives the
+// PostgreSQL copy). The CLI wants to download a schema engine it does not need for generate.
 const clientStamp = join(root, 'generated/.schema-hash');
-const schemaHash = hashOf('prisma/schema.prisma', 'package-lock.json');
+const schemaHash = hashOf('prisma/schema.prisma', 'prisma/postgresSchema.mjs', 'package-lock.json');
 if (!existsSync(clientStamp) || readFileSync(clientStamp, 'utf8') !== schemaHash) {
-  log('generating the Prisma client…');
-  run(bin('prisma'), ['generate'], { PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  log('generating the Prisma clients (SQLite, PostgreSQL)…');
+  const { postgresSchemaPath, postgresSchemaText } = await import('../prisma/postgresSchema.mjs');
+  mkdirSync(join(root, 'generated'), { recursive: true });
+  writeFileSync(join(root, postgresSchemaPath), postgresSchemaText(readFileSync(join(root, 'prisma/schema.prisma'), 'utf8')));
+  const env = { PRISMA_SCHEMA_ENGINE_BINARY: '/bin/true', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+  run(bin('prisma'), ['generate'], env);
+  run(bin('prisma'), ['generate', '--schema', postgresSchemaPath], env);
   mkdirSync(dirname(clientStamp), { recursive: true });
   writeFileSync(clientStamp, schemaHash);
 }

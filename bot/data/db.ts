@@ -1,35 +1,57 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from '../../generated/prisma/client.ts';
-import { sqliteFilePath } from './databaseUrl.ts';
+import { PrismaClient as PgPrismaClient } from '../../generated/prisma-pg/client.ts';
+import { databaseKind, sqliteFilePath, type DatabaseKind } from './databaseUrl.ts';
 
+/**
+ * The Prisma client. Both providers are generated from one schema (prisma/schema.prisma; the
+ * PostgreSQL copy differs only in its provider line), so their model APIs are the same and the
+ * SQLite client's type stands for both.
+ */
 export type Db = PrismaClient;
 export type { Prisma } from '../../generated/prisma/client.ts';
 export type SqliteConnection = BetterSqlite3.Database;
 
-// The better-sqlite3 connection behind each client, once Prisma has opened it.
+const kinds = new WeakMap<object, DatabaseKind>();
+// The better-sqlite3 connection behind each SQLite client, once Prisma has opened it.
 const connections = new WeakMap<Db, { current: SqliteConnection | null }>();
 
-/** Opens the database named by a Prisma-style SQLite URL; the only place a PrismaClient is made. */
-export function createDb(databaseUrl: string): Db {
-  // WAL lets readers (polling clients) go on while a turn writes; busy_timeout rides out short locks.
-  const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
-  const holder: { current: SqliteConnection | null } = { current: null };
-  const adapter: SqlDriverAdapterFactory = {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect(): Promise<SqlDriverAdapter> {
-      const connected = await factory.connect();
-      const client = (connected as unknown as { client: SqliteConnection }).client;
-      cachePreparedStatements(client);
-      holder.current = client;
-      return connected;
-    },
-  };
-  const db = new PrismaClient({ adapter });
-  connections.set(db, holder);
+/** Opens the database named by DATABASE_URL (SQLite file or PostgreSQL); the only place a PrismaClient is made. */
+export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
+  const kind = databaseKind(databaseUrl);
+  let db: Db;
+  if (kind === 'postgresql') {
+    // A small pool per instance: several instances share one server's max_connections.
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+    db = new PgPrismaClient({ adapter }) as unknown as Db;
+  } else {
+    // WAL lets readers (polling clients) go on while a turn writes; busy_timeout rides out short locks.
+    const factory = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
+    const holder: { current: SqliteConnection | null } = { current: null };
+    const adapter: SqlDriverAdapterFactory = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      async connect(): Promise<SqlDriverAdapter> {
+        const connected = await factory.connect();
+        const client = (connected as unknown as { client: SqliteConnection }).client;
+        cachePreparedStatements(client);
+        holder.current = client;
+        return connected;
+      },
+    };
+    db = new PrismaClient({ adapter });
+    connections.set(db, holder);
+  }
+  kinds.set(db, kind);
   return db;
+}
+
+/** Which database a client talks to (for the few statements that differ between them). */
+export function kindOf(db: Db): DatabaseKind {
+  return kinds.get(db) ?? 'sqlite';
 }
 
 /** Whether the client is on SQLite through createDb (so the hot path can share its connection). */
@@ -80,8 +102,9 @@ function cachePreparedStatements(client: SqliteConnection): void {
   }) as unknown as SqliteConnection['prepare'];
 }
 
-/** Settings that make SQLite behave under concurrent turns and polls. */
+/** Settings that make SQLite behave under concurrent turns and polls; PostgreSQL needs none. */
 export async function tuneSqlite(db: Db): Promise<void> {
+  if (kindOf(db) !== 'sqlite') return;
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Db, Prisma } from './db.ts';
+import { kindOf, type Db, type Prisma } from './db.ts';
+import { Prisma as Sql } from '../../generated/prisma/client.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +59,9 @@ export class OutboxStore {
    * Takes up to `limit` due rows with a lease for `owner`. One UPDATE … RETURNING, so two workers
    * (in one process or on several instances) never take the same row while its lease runs. A crashed
    * worker's rows come back when the lease ends and are sent again with the same delivery id.
-   * (On PostgreSQL the inner SELECT would add FOR UPDATE SKIP LOCKED.)
+   * On PostgreSQL the inner SELECT locks the rows it picks and skips rows another instance is
+   * picking at that moment (FOR UPDATE SKIP LOCKED), so concurrent workers never wait on each other;
+   * SQLite has one writer at a time, so the UPDATE alone is enough there.
    */
   async claimDue(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
@@ -68,6 +71,7 @@ export class OutboxStore {
         SELECT "id" FROM "WebhookOutbox"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${now})
         ORDER BY "nextAttemptAt" LIMIT ${limit}
+        ${kindOf(this.db) === 'postgresql' ? Sql.raw('FOR UPDATE SKIP LOCKED') : Sql.empty}
       )
       RETURNING "id"`;
     if (claimed.length === 0) return [];

@@ -21,7 +21,7 @@ describe('conversation retention', () => {
       const at = new Date(now.getTime() - daysAgo * 86_400_000);
       await db.conversation.update({ where: { id }, data: { lastActivityAt: at } });
       await db.stateItem.create({ data: { key: `directline/wachtwijzer/conversations/${id}`, eTag: '1', data: '{}' } });
-      await db.$executeRawUnsafe(`UPDATE "StateItem" SET "updatedAt" = ? WHERE "key" = ?`, at.toISOString(), `directline/wachtwijzer/conversations/${id}`);
+      await db.stateItem.update({ where: { key: `directline/wachtwijzer/conversations/${id}` }, data: { updatedAt: at } });
     }
     const purged = await purgeInactiveConversations(db, now, 30);
     expect(purged).toMatchObject({ conversations: 1, states: 1 });

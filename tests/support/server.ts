@@ -36,6 +36,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       stream.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.coordination.close();
       await db.$disconnect();
     },
   };

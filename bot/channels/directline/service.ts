@@ -4,6 +4,7 @@ import type { AgentApplication, TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import { tenantChannelDataKey } from '../../agent.ts';
 import type { DirectLineStore } from '../../data/directLineStore.ts';
+import { noConversationLock, type ConversationLock } from '../../data/conversationLock.ts';
 import type { TenantRepository, TenantSettings } from '../../data/tenants.ts';
 import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { DirectLineAdapter, botAccount, directLineServiceUrl } from './adapter.ts';
@@ -45,6 +46,7 @@ export class DirectLineService {
     private readonly tenants: TenantRepository,
     private readonly tokens: DirectLineTokens,
     private readonly agent: AgentApplication<TurnState>,
+    private readonly turnLock: ConversationLock = noConversationLock,
   ) {
     this.events.setMaxListeners(0);
     this.adapter = new DirectLineAdapter(store, (id) => this.events.emit(id));
@@ -173,12 +175,13 @@ export class DirectLineService {
 
   /**
    * One turn at a time per conversation on this instance, in arrival order; across instances the
-   * state's eTag catches a collision.
+   * turn lock (PostgreSQL: an advisory lock) makes a turn wait for one running elsewhere, and on
+   * SQLite the state's eTag catches a collision.
    */
   private async runSerialized<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
     this.inFlight += 1;
-    const next = previous.catch(() => undefined).then(work);
+    const next = previous.catch(() => undefined).then(() => this.turnLock.run(conversationId, work));
     this.queues.set(conversationId, next);
     try {
       return await next;

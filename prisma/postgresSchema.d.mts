@@ -1,0 +1,2 @@
+export declare const postgresSchemaPath: string;
+export declare function postgresSchemaText(sqliteSchema: string): string;
