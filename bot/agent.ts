@@ -1,5 +1,5 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
-import { AgentApplication, type Storage, type TurnContext, TurnState } from '@microsoft/agents-hosting';
+import { AgentApplication, type CloudAdapter, type Storage, type TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { Logger } from './logger.ts';
 import { trustedActivity } from './channels/trustedActivity.ts';
 import type { ConversationServices } from './conversation/ports.ts';
@@ -7,8 +7,13 @@ import { runTurn } from './conversation/engine.ts';
 import type { OutgoingEvent, PatientInput, Reply, TenantView } from './conversation/types.ts';
 import { isLocale, type Locale } from './i18n/index.ts';
 
-/** channelData key the Direct Line channel sets (and overwrites) with the token's tenant. */
+/** channelData key a client might use to claim a tenant; every channel strips it, none reads it. */
 export const tenantChannelDataKey = 'wachtwijzerTenant';
+/**
+ * turnState key the self-hosted Direct Line sets to the tenant its token was issued for. Turn state is
+ * not part of the activity, so no client can set it.
+ */
+export const directLineTenantKey = 'wachtwijzer.directLineTenant';
 const stateKey = 'conversation.wachtwijzer';
 const maxTextLength = 2000;
 
@@ -16,7 +21,10 @@ export interface AgentDeps {
   storage: Storage;
   services: ConversationServices;
   findTenant(id: string): Promise<TenantView | null>;
-  defaultTenantId: string;
+  /** The tenant of every /api/messages conversation (BOT_TENANT): configuration, never the activity. */
+  botTenantId: string;
+  /** The Bot Framework adapter; without it the SDK would build one from process.env. */
+  adapter?: CloudAdapter;
   logger: Logger;
   now?: () => Date;
 }
@@ -46,22 +54,54 @@ function toEvent(event: OutgoingEvent): Activity {
  * The Agents SDK application: turns Activities into patient inputs for the conversation state
  * machine and its replies back into Activities. State is read and saved through the SDK's Storage.
  */
-export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
-  const app = new AgentApplication<TurnState>({ storage: deps.storage, startTypingTimer: false });
-  const now = deps.now ?? (() => new Date());
+/**
+ * Who a turn belongs to. Direct Line turns: the token's tenant and the (random, server-made)
+ * conversation id. /api/messages turns: the configured tenant, and the caller's conversation id
+ * prefixed with tenant and channel, so an /api/messages caller that names a Direct Line
+ * conversation's id (or another channel's) reaches a conversation of its own, never that one.
+ */
+export function turnScope(context: TurnContext, botTenantId: string): { tenantId: string; conversationKey: string } {
+  const conversationId = context.activity.conversation?.id ?? 'unknown';
+  const directLineTenant: unknown = context.turnState.get(directLineTenantKey);
+  if (typeof directLineTenant === 'string') return { tenantId: directLineTenant, conversationKey: conversationId };
+  return { tenantId: botTenantId, conversationKey: `bf:${botTenantId}:${context.activity.channelId ?? 'unknown'}:${conversationId}` };
+}
 
-  async function tenantFor(context: TurnContext): Promise<TenantView> {
-    const fromChannel = (context.activity.channelData as Record<string, unknown> | undefined)?.[tenantChannelDataKey];
-    const id = typeof fromChannel === 'string' ? fromChannel : deps.defaultTenantId;
-    const tenant = await deps.findTenant(id);
-    if (!tenant) throw new Error(`Unknown tenant ${id}`);
-    return tenant;
+/** The SDK's turn state with storage keys from turnScope (Direct Line keys stay as the SDK makes them). */
+class ScopedTurnState extends TurnState {
+  constructor(private readonly botTenantId: string) {
+    super();
   }
 
+  protected override async onComputeStorageKeys(context: TurnContext): Promise<Record<string, string>> {
+    const keys = await super.onComputeStorageKeys(context);
+    if (typeof context.turnState.get(directLineTenantKey) === 'string') return keys;
+    const { conversationKey } = turnScope(context, this.botTenantId);
+    const channelId = context.activity.channelId ?? 'unknown';
+    const agentId = context.activity.recipient?.id ?? 'unknown';
+    return {
+      ...keys,
+      conversation: `${channelId}/${agentId}/conversations/${conversationKey}`,
+      user: `bf/${this.botTenantId}/${keys.user ?? ''}`,
+    };
+  }
+}
+
+export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({
+    storage: deps.storage,
+    startTypingTimer: false,
+    turnStateFactory: () => new ScopedTurnState(deps.botTenantId),
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
+  const now = deps.now ?? (() => new Date());
+
   async function handle(context: TurnContext, state: TurnState, input: PatientInput): Promise<void> {
-    const tenant = await tenantFor(context);
+    const scope = turnScope(context, deps.botTenantId);
+    const tenant = await deps.findTenant(scope.tenantId);
+    if (!tenant) throw new Error(`Unknown tenant ${scope.tenantId}`);
     const previous: unknown = state.getValue(stateKey);
-    const conversationId = context.activity.conversation?.id ?? 'unknown';
+    const conversationId = scope.conversationKey;
     const result = await runTurn(previous, input, { conversationId, channel: context.activity.channelId ?? 'unknown', tenant, now: now() }, deps.services);
     state.setValue(stateKey, result.state);
     // The SDK saves state only in after-turn handlers; saving before replying means a reply is

@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { projectRoot } from './data/databaseUrl.ts';
 import { notFound } from './errors.ts';
 import { errorHandler, requestContext } from './http.ts';
+import { bodyLimits, defaultBodyLimit, jsonBody } from './jsonBody.ts';
 import type { Logger } from './logger.ts';
 import { mediationRouter } from './mediation/routes.ts';
 import { waitingTimesRouter } from './api/waitingTimes.ts';
@@ -53,8 +54,9 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
       crossOriginResourcePolicy: { policy: 'same-site' },
     }),
   );
-  // 64 kB is far above any real activity or login; larger bodies are refused before parsing.
-  app.use(express.json({ limit: '64kb', type: ['application/json', 'application/*+json'] }));
+  // Size limits per route and a nesting limit; larger or deeper bodies are refused before parsing.
+  for (const [path, limit] of bodyLimits) app.use(path, jsonBody(limit));
+  app.use(jsonBody(defaultBodyLimit));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -65,7 +67,15 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     }
   });
 
-  app.use(botFrameworkRouter(services.agent, { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appTenantId: config.MicrosoftAppTenantId }).router);
+  app.use(
+    botFrameworkRouter({
+      agent: services.agent,
+      adapter: services.bot.adapter,
+      authConfig: services.bot.authConfig,
+      serviceUrls: config.botAuthEnabled ? { kind: 'hosts', hosts: config.BOT_SERVICE_URL_HOSTS } : { kind: 'loopback' },
+      logger,
+    }),
+  );
   app.use(
     directLineRouter(services.directLine, (req, conversationId, token) => {
       const base = publicBase(req, config).replace(/^http/, 'ws');

@@ -44,11 +44,20 @@ server.listen(config.PORT, config.HOST, () => {
     `  Health:                    ${base}/healthz`,
     `  Mediator console:          ${base}/console/  (API: ${base}/api/openapi.json)`,
   ];
+  if (!config.botAuthEnabled) {
+    lines.push(
+      '',
+      '!!! WARNING: Bot Framework authentication is OFF (MicrosoftAppId is empty).',
+      '!!! /api/messages accepts unsigned activities and replies only to serviceUrls on this machine',
+      '!!! (the Bot Framework Emulator). Never expose this server to a network like this.',
+    );
+  }
   if (!config.isProduction) {
     lines.push('', 'Demo accounts (demo data, never created in production):');
     for (const a of demoAccounts(config.DEMO_PASSWORD)) lines.push(`  ${a.email.padEnd(36)} password: ${a.password}   (${a.tenant}, ${a.role})`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (!config.botAuthEnabled) logger.warn('Bot Framework authentication is off: /api/messages is for local use with the Emulator only');
   logger.info({ port }, 'listening');
 });
 

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './data/db.ts';
 import type { Logger } from './logger.ts';
 import { createAgent } from './agent.ts';
+import { createBotAdapter } from './channels/botFramework.ts';
 import { CaseStore } from './data/caseStore.ts';
 import { DirectLineStore } from './data/directLineStore.ts';
 import { MediatorStore } from './data/mediators.ts';
@@ -22,6 +23,8 @@ import { addWorkingDays } from './domain/workingDays.ts';
 import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
 import { KnowledgeService } from './knowledge.ts';
+import { createCardService } from './knowledge/cardService.ts';
+import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
 import { createCoordination } from './data/coordination.ts';
@@ -46,6 +49,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
     understanding,
+    cards: createCardService(),
     knowledge,
     cases: {
       async createCase(handoff) {
@@ -78,16 +82,17 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     },
   };
 
+  // MicrosoftAppId / MicrosoftAppPassword / MicrosoftAppTenantId reach the SDK here, and only here.
+  const bot = createBotAdapter({ appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appTenantId: config.MicrosoftAppTenantId });
   const agent = createAgent({
     storage,
     services: conversationServices,
-    defaultTenantId: config.BOT_TENANT,
+    botTenantId: config.BOT_TENANT,
+    adapter: bot.adapter,
     logger,
     async findTenant(id) {
       const t = await tenants.find(id);
-      return t
-        ? { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone } }
-        : null;
+      return t ? tenantView(t) : null;
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
@@ -100,5 +105,5 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
-  return { db, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
+  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
 }

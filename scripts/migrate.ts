@@ -112,6 +112,26 @@ function wholeScripts(connection: SqlDriverAdapter): SqlDriverAdapter {
   return connection;
 }
 
+/**
+ * The adapter drops its shadow database while the shadow's own pool is still connected, which
+ * PostgreSQL refuses ("being accessed by other users"); end the pool first, then drop it.
+ */
+function dropShadowAfterItsConnections(shadow: SqlDriverAdapter, serverConfig: pg.ClientConfig): void {
+  const pool = (shadow as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver();
+  const name = (pool as unknown as { options: { database?: string } }).options.database;
+  shadow.dispose = async () => {
+    await pool.end().catch(() => undefined);
+    if (!name) return;
+    const admin = new pg.Client(serverConfig);
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  };
+}
+
 function withScriptCapableShadow(factory: PrismaBetterSqlite3 | PrismaPg): ClosableFactory {
   // The engine never closes its connections; we do, so the file is free for the next client.
   const opened: SqlDriverAdapter[] = [];
@@ -128,6 +148,7 @@ function withScriptCapableShadow(factory: PrismaBetterSqlite3 | PrismaPg): Closa
     },
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const shadow = wholeScripts(await factory.connectToShadowDb());
+      if (shadow.provider === 'postgres') dropShadowAfterItsConnections(shadow, (factory as unknown as { config: pg.ClientConfig }).config);
       opened.push(shadow);
       const executeRaw = shadow.executeRaw.bind(shadow);
       shadow.executeRaw = async (query) => {
@@ -184,7 +205,18 @@ function factoryFor(url: string): PrismaBetterSqlite3 | PrismaPg {
   // PostgreSQL: the adapter makes (and drops) its own shadow database on the same server.
   if (databaseKind(url) === 'postgresql') {
     readCatalogCharAsText();
-    return new PrismaPg({ connectionString: url, max: 2 });
+    // Fields, not a connection string: the adapter makes its shadow database by overriding
+    // `database`, which a connection string would silently win over.
+    const u = new URL(url);
+    return new PrismaPg({
+      host: u.hostname,
+      port: Number(u.port || 5432),
+      user: decodeURIComponent(u.username) || undefined,
+      password: u.password ? decodeURIComponent(u.password) : undefined,
+      database: decodeURIComponent(u.pathname.slice(1)) || undefined,
+      ssl: u.searchParams.get('sslmode') === 'require' ? { rejectUnauthorized: false } : undefined,
+      max: 2,
+    });
   }
   const file = sqliteFilePath(url);
   mkdirSync(dirname(file), { recursive: true });
@@ -247,7 +279,7 @@ export async function createMigration(name: string): Promise<{ sqlite: string | 
   return { sqlite, postgresql };
 }
 
-async function createPostgresMigration(serverUrl: string, name: string): Promise<string | null> {
+async function createPostgresMigration(serverUrl: string, name: string, write = true): Promise<string | null> {
   const scratchDb = `wachtwijzer_migrate_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -256,7 +288,7 @@ async function createPostgresMigration(serverUrl: string, name: string): Promise
   url.pathname = `/${scratchDb}`;
   const factory = withScriptCapableShadow(factoryFor(url.toString()));
   try {
-    return await createWith(factory, name, targetFor('postgresql'));
+    return await createWith(factory, name, targetFor('postgresql'), write);
   } finally {
     await factory.disposeAll();
     await admin.query(`DROP DATABASE IF EXISTS "${scratchDb}" WITH (FORCE)`).catch(() => undefined);
@@ -280,7 +312,26 @@ async function withPostgresServer<T>(work: (url: string) => Promise<T>): Promise
   }
 }
 
-async function createWith(factory: ClosableFactory, name: string, target: Target): Promise<string | null> {
+/**
+ * The SQL that the migrations of `kind` lack to match prisma/schema.prisma, or null when they
+ * match (a test runs it for both databases, so a schema change without its migrations fails CI).
+ */
+export async function missingMigrationSql(kind: DatabaseKind, postgresServerUrl?: string): Promise<string | null> {
+  if (kind === 'sqlite') {
+    const scratch = join(projectRoot, '.tmp', `drift-${process.pid}-${Date.now()}.db`);
+    const factory = withScriptCapableShadow(factoryFor(`file:${scratch}`));
+    try {
+      return await createWith(factory, 'drift', targetFor('sqlite'), false);
+    } finally {
+      await factory.disposeAll();
+      rmSync(scratch, { force: true });
+    }
+  }
+  if (!postgresServerUrl) throw new Error('missingMigrationSql(postgresql) needs a server URL');
+  return createPostgresMigration(postgresServerUrl, 'drift', false);
+}
+
+async function createWith(factory: ClosableFactory, name: string, target: Target, write = true): Promise<string | null> {
   const engine = await loadEngine(factory, target);
   const list = migrationsList(target);
   await engine.applyMigrations({ migrationsList: list, filters });
@@ -293,6 +344,7 @@ async function createWith(factory: ClosableFactory, name: string, target: Target
     filters,
   });
   if (!out.migrationScript) return null;
+  if (!write) return out.migrationScript;
   const dir = join(target.migrationsDir, out.generatedMigrationName);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'migration.sql'), out.migrationScript);

@@ -1,6 +1,9 @@
 import type { Locale } from '../i18n/index.ts';
 import type { Understood } from '../understanding/types.ts';
 import * as flows from './flows.ts';
+import * as cards from './cards.ts';
+import type { Retrieval } from '../understanding/cardRetrieval.ts';
+import { INDEX_CLASS } from '../knowledge/cardService.ts';
 import { askIntakeSlot, continueIntake, correctable, showSummary, submitCase } from './intake.ts';
 import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer, looksLikeBsn } from './slotAnswers.ts';
@@ -39,6 +42,12 @@ function matchCommand(turn: Turn, text: string): { command: Command; locale?: Lo
   if (deletePattern.test(norm)) return { command: 'delete' };
   if (statusPattern.test(text)) return { command: 'status' };
   return null;
+}
+
+/** The patient typed (or tapped) one of our choice titles, in either language. */
+function isChoice(turn: Turn, text: string, key: string): boolean {
+  const norm = text.trim().toLowerCase();
+  return (['nl', 'en'] as const).some((l) => norm === String(turn.services.t(l)(`choices.${key}`)).toLowerCase());
 }
 
 // BSNs are never stored, not even in the transcript a mediator may read.
@@ -82,7 +91,9 @@ function captureFacts(state: ConversationState, understood: Understood): void {
   if (understood.intent === 'postponed_care') state.postponed = true;
 }
 
-async function answerPending(turn: Turn, text: string, understood: Understood): Promise<boolean> {
+async function answerPending(turn: Turn, text: string, understood: Understood, retrieval: Retrieval): Promise<boolean> {
+  // A question one of the answer cards answers interrupts any pending question (asked again after).
+  const asksCard = retrieval.kind === 'card';
   const { state, info, services } = turn;
   const pending = state.pending!;
   const yesNo = understood.yesNo ?? services.understanding.parseYesNo(text);
@@ -124,13 +135,13 @@ async function answerPending(turn: Turn, text: string, understood: Understood): 
       return true;
     }
     if (answer.bsn) state.bsnWarned = answer.bsn;
-    if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) || answer.bsn) {
+    if ((!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) || answer.bsn) {
       await missed(turn, answer.errorKey, answer.params ?? {});
       return true;
     }
     return false;
   }
-  if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6)) {
+  if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) {
     await missed(turn, 'invalid.yesNo');
     return true;
   }
@@ -166,6 +177,31 @@ async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void>
   }
 }
 
+const actionIntents = new Set(['mediation_request', 'human_agent', 'treatment_elsewhere', 'waiting_time', 'postponed_care']);
+const questionStart = /^(wat|hoe|hoelang|hoeveel|wie|waar|wanneer|welke|welk|waarom|is|zijn|mag|mogen|moet|moeten|kan|kunnen|kun|kunt|heb|hebben|heeft|krijg|krijgt|geldt|gelden|wordt|worden|klopt|what|how|who|where|when|which|why|is|are|do|does|did|can|could|may|must|will|would|should|am|have|has)\b/i;
+function looksLikeQuestion(text: string): boolean {
+  return text.includes('?') || questionStart.test(text.trim());
+}
+
+/**
+ * A free message: the answer card it asks for when the retrieval is sure; a clarifying question
+ * when it is less sure and the intent model is not sure of an action either; else the intent's flow.
+ */
+async function routeWithCards(turn: Turn, understood: Understood, text: string, retrieval: Retrieval): Promise<void> {
+  if (retrieval.ranked[0]?.cls === INDEX_CLASS) return cards.rightsIndex(turn);
+  // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
+  // A request for medical advice is refused before anything else (never medical advice).
+  const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text));
+  if (retrieval.kind === 'card' && !action) {
+    const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
+    if (found) return cards.answerCard(turn, found.card, found.version);
+  }
+  const unsureOfAction = !action && understood.intent === 'rights' || understood.intent === 'out_of_scope' || understood.confidence < 0.6;
+  if (retrieval.kind === 'clarify' && unsureOfAction) return cards.clarify(turn, retrieval.cardIds);
+  return route(turn, understood, text);
+}
+
 async function route(turn: Turn, understood: Understood, text: string): Promise<void> {
   switch (understood.intent) {
     case 'greeting':
@@ -177,7 +213,7 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
     case 'postponed_care':
       return flows.postponedCare(turn);
     case 'rights':
-      return flows.rights(turn);
+      return cards.rightsIndex(turn);
     case 'treatment_elsewhere':
       return flows.elsewhere(turn);
     case 'mediation_request':
@@ -226,7 +262,7 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'postponed':
       return flows.postponedCare(turn);
     case 'rights':
-      return flows.rights(turn);
+      return cards.rightsIndex(turn);
     case 'elsewhere':
       return flows.elsewhere(turn);
     case 'mediation':
@@ -269,23 +305,20 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   if (input.locale) state.clientLocale = input.locale;
   const understood = services.understanding.understand(text, state.locale);
 
+  // 1. Safety first, whatever else is going on, also in the middle of a question. The red-flag
+  // rules decide (recall first); the classifier alone must be sure. The emergency reply is the
+  // whole turn: no welcome before it, no question after it.
+  if ((understood.emergency.kind && !understood.emergency.negated) || (understood.intent === 'emergency' && understood.confidence >= 0.75)) {
+    flows.emergency(turn, understood);
+    return done();
+  }
+
   if (!state.welcomed) {
     // A channel that never sent conversationUpdate: introduce ourselves briefly, then answer.
     state.welcomed = true;
     if (input.locale) state.locale = input.locale;
     turn.say('welcome.intro');
     turn.say('welcome.privacy');
-  }
-
-  // 1. Safety first, whatever else is going on; the pending question is asked again afterwards.
-  // The red-flag rules decide (recall first); the classifier alone must be sure.
-  if ((understood.emergency.kind && !understood.emergency.negated) || (understood.intent === 'emergency' && understood.confidence >= 0.75)) {
-    flows.emergency(turn, understood);
-    if (state.pending) {
-      turn.say('interrupt.continue');
-      await reask(turn);
-    }
-    return done();
   }
   if (understood.emergency.kind && understood.emergency.negated) flows.softEmergency(turn);
 
@@ -295,6 +328,61 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     await runCommand(turn, command, text);
     return done();
   }
+
+  // After an emergency the interrupted question waits until the patient says to go on.
+  if (state.paused) {
+    if (!state.resumeAsked) {
+      if (understood.worsening) flows.worsening(turn);
+      flows.askResume(turn);
+      return done();
+    }
+    const lower = text.toLowerCase();
+    const answer = lower === turn.choice('resumeYes').toLowerCase() ? 'yes' : lower === turn.choice('resumeNo').toLowerCase() ? 'no' : (understood.yesNo ?? services.understanding.parseYesNo(text));
+    const paused = state.paused;
+    state.paused = null;
+    state.resumeAsked = false;
+    if (answer === 'yes') {
+      state.pending = paused;
+      await reask(turn);
+      return done();
+    }
+    if (answer === 'no') {
+      turn.say('emergency.resumeLater');
+      flows.menu(turn, 'menu.anythingElse');
+      return done();
+    }
+  }
+
+  // Worsening complaints: the huisarts (or huisartsenpost, or specialist) first; a pending question
+  // is asked again afterwards, never filled with the complaint ("mijn pijn wordt erger" is no name).
+  if (understood.worsening) {
+    flows.worsening(turn);
+    if (state.pending) {
+      turn.say('interrupt.continue');
+      await reask(turn);
+      return done();
+    }
+  }
+
+  // 2b. A tap on a card title (clarifying question, index) or on "meer weten" answers that card.
+  const tapped = services.cards.byTitle(text, info.now);
+  if (tapped) {
+    const found = services.cards.valid(tapped.id, info.now)!;
+    cards.answerCard(turn, found.card, found.version);
+    if (state.pending) {
+      turn.say('interrupt.continue');
+      await reask(turn);
+    }
+    return done();
+  }
+  if (isChoice(turn, text, 'more') && cards.moreOfLastCard(turn)) return done();
+  if (isChoice(turn, text, 'somethingElse')) {
+    flows.menu(turn);
+    return done();
+  }
+  let retrieval = services.cards.retrieve(text, info.now);
+  // Worsening complaints were just answered by the safety rules above: not again from a card.
+  if (understood.worsening && retrieval.kind === 'card' && retrieval.cardId === 'waiting-worse') retrieval = { kind: 'none', score: retrieval.score, ranked: retrieval.ranked };
 
   // 3. A reference typed after "what is your reference?".
   if (state.status.awaitingReference) {
@@ -322,10 +410,10 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
 
   // 5. The answer to the pending question (or an interruption of it).
   if (state.pending) {
-    if (await answerPending(turn, text, understood)) return done();
+    if (await answerPending(turn, text, understood, retrieval)) return done();
     const pendingBefore = state.pending;
     captureFacts(state, understood);
-    await route(turn, understood, text);
+    await routeWithCards(turn, understood, text, retrieval);
     if (understood.intent === 'thanks_goodbye') return done();
     if (state.pending === pendingBefore && pendingBefore) {
       turn.say('interrupt.continue');
@@ -353,8 +441,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   let effective: Understood = understood.confidence < 0.32 && nothingRecognised && understood.intent !== 'emergency' ? { ...understood, intent: 'out_of_scope' } : understood;
   // "Hallo, ik moet een nieuwe knie, wachttijd in het Zuyderland?" is more than a greeting.
   if ((effective.intent === 'greeting' || effective.intent === 'out_of_scope') && !nothingRecognised && text.split(/\s+/).length > 3) effective = { ...effective, intent: 'waiting_time' };
-  if (effective.intent !== 'out_of_scope') state.misses = 0;
-  await route(turn, effective, text);
+  if (effective.intent !== 'out_of_scope' || retrieval.kind !== 'none') state.misses = 0;
+  await routeWithCards(turn, effective, text, retrieval);
   return done();
 }
 

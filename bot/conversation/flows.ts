@@ -1,6 +1,7 @@
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
+import { gpPracticeOpen } from '../domain/gpHours.ts';
 import type { Turn } from './turn.ts';
 
 /** The topics a patient can pick; their titles come back as text and are matched exactly. */
@@ -23,14 +24,42 @@ export function menu(turn: Turn, key = 'menu.ask'): void {
   turn.say(key, {}, { choices: topicChoices(turn) });
 }
 
-/** Emergency routing comes first, whatever else is going on (brief §7). */
+/**
+ * Emergency routing comes first, whatever else is going on (brief §7). The reply is the whole
+ * turn: 112 unconditionally for life-threatening signs, 113 (and 112 in direct danger) for a
+ * crisis. A question that was pending waits; the next turn asks whether to go on.
+ */
 export function emergency(turn: Turn, understood: Understood): void {
   if (understood.emergency.kind === 'suicide') {
+    turn.say('emergency.suicideWarm');
     turn.say('emergency.suicide');
+    turn.say('emergency.suicideOther');
   } else {
-    turn.say('emergency.medical');
-    turn.say('emergency.notLifeThreatening');
+    turn.say('emergency.call112');
+    turn.say('emergency.call112Other');
   }
+  const { state } = turn;
+  if (state.pending) state.paused = state.pending;
+  if (state.paused) state.resumeAsked = false;
+  state.pending = null;
+  state.correcting = false;
+  state.offeredMediation = false;
+}
+
+/** The turn after an emergency: ask whether to go on with what was interrupted (never resume by itself). */
+export function askResume(turn: Turn): void {
+  const paused = turn.state.paused!;
+  turn.state.resumeAsked = true;
+  const intake = paused.flow === 'intake' || paused.flow === 'correct';
+  turn.say(intake ? 'emergency.resumeAsk' : 'emergency.resumeAskQuestion', {}, { choices: [turn.choice('resumeYes'), turn.choice('resumeNo')] });
+}
+
+/** Worsening, not acute: the huisarts by day, the huisartsenpost otherwise, or the specialist; a case gets the flag. */
+export function worsening(turn: Turn): void {
+  turn.state.worseningReported = true;
+  turn.say(gpPracticeOpen(turn.info.now) ? 'worsening.gpDay' : 'worsening.gpNight');
+  turn.say('worsening.specialist');
+  if (turn.state.consent?.given) turn.say('worsening.flagged');
 }
 
 export function softEmergency(turn: Turn): void {

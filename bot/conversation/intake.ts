@@ -146,6 +146,7 @@ export function structuredRequest(turn: Turn): { request: Record<string, unknown
       treeknormWeeks: norm?.normWeeks ?? null,
       treeknormExceeded: exceeded,
       postponed: turn.state.postponed,
+      worseningReported: turn.state.worseningReported,
       postcode: f.postcode ?? null,
       maxTravelKm: f.maxTravelKm ?? null,
       contactPreference: f.contactPreference ?? null,

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/index.ts';
 import type { Understood, YesNo } from '../understanding/types.ts';
 import type { CareType } from '../domain/reference.ts';
 import type { ConversationState } from './state.ts';
+import type { CardsPort } from '../knowledge/cardService.ts';
 
 /**
  * The narrow interfaces the conversation needs from the rest of the system. The state machine
@@ -115,6 +116,8 @@ export interface CasesPort {
 export interface ConversationServices {
   t(locale: Locale): TFunction;
   understanding: UnderstandingPort;
+  /** The answer cards: retrieval and the version valid today. */
+  cards: CardsPort;
   knowledge: KnowledgePort;
   cases: CasesPort;
 }

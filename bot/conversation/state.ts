@@ -44,6 +44,14 @@ export interface ConversationState {
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The answer card answered last (for "meer weten"). */
+  lastCard: string | null;
+  /** The patient reported worsening complaints in this conversation: a case carries the flag. */
+  worseningReported: boolean;
+  /** The question an emergency interrupted; the intake waits until the patient says to go on. */
+  paused: { slot: Slot; flow: Flow } | null;
+  /** The "shall we go on?" question after an emergency was asked (the next answer decides). */
+  resumeAsked: boolean;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -67,6 +75,10 @@ export function initialState(locale: Locale): ConversationState {
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    lastCard: null,
+    worseningReported: false,
+    paused: null,
+    resumeAsked: false,
   };
 }
 

@@ -13,6 +13,8 @@ export interface Reply {
   slot?: Slot;
   choices?: string[];
   caseReference?: string;
+  /** The answer card this message answers from (for the answers evaluation; not sent to channels). */
+  cardId?: string;
 }
 
 /** A Bot Framework event to emit after the messages (e.g. handoff.initiate). */
@@ -31,6 +33,8 @@ export interface TenantView {
   retentionDays: number;
   /** Weekday ("mon".."sun") → [open, close] in the tenant's timezone, and the phone to call then. */
   officeHours: { timezone: string; days: Record<string, [string, string]>; phone: string | null };
+  /** Where patients go with questions outside this assistant's field (claims, premiums, switching). */
+  customerService?: { phone: string | null; url: { nl: string | null; en: string | null } };
 }
 
 export interface TurnInfo {

@@ -3,7 +3,7 @@ import type { Db, Prisma } from './db.ts';
 import { Prisma as Sql } from '../../generated/prisma/client.ts';
 import { badRequest, conflict, forbidden, notFound, AppError } from '../errors.ts';
 import { allowedTransitions, canTransition, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
-import { casePriority, isOverdue, urgencyAnchor, urgencyDays } from '../domain/casePriority.ts';
+import { casePriority, displayedUrgencyDays, isOverdue, reportsWorsening, urgencyAnchor } from '../domain/casePriority.ts';
 import { addWorkingDays } from '../domain/workingDays.ts';
 import { writeAudit, type Actor } from './audit.ts';
 import { enqueueCaseEvent, type CaseEventPayload } from './outbox.ts';
@@ -102,6 +102,8 @@ export interface QueueItem {
   status: string;
   priority: number;
   urgencyDays: number;
+  /** The patient reported worsening complaints: shown first, with this flag. */
+  worseningReported: boolean;
   createdAt: string;
   ageDays: number;
   locale: string;
@@ -127,6 +129,8 @@ export interface CaseDetail {
   request: Record<string, unknown>;
   updatedAt: string;
   urgencyDays: number;
+  /** The patient reported worsening complaints: shown first, with this flag. */
+  worseningReported: boolean;
   firstContactDueAt: string | null;
   firstContactAt: string | null;
   overdue: boolean;
@@ -151,7 +155,7 @@ function detailOf(row: CaseRow, now: Date): CaseDetail {
   return {
     reference: row.reference, status: row.status, priority: casePriority(row.urgencyAnchorAt, now), createdAt: row.createdAt.toISOString(),
     insurer: row.insurerTenantId, locale: row.locale, channel: row.channel, request: parseRequest(row.request), updatedAt: row.updatedAt.toISOString(),
-    urgencyDays: urgencyDays(row.urgencyAnchorAt, now), firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
+    urgencyDays: displayedUrgencyDays(row.urgencyAnchorAt, now, row.worseningReported), worseningReported: row.worseningReported, firstContactDueAt: row.firstContactDueAt?.toISOString() ?? null,
     firstContactAt: row.firstContactAt?.toISOString() ?? null, overdue: isOverdue(row, now),
     claimedBy: row.claimedById ? { id: row.claimedById, name: row.claimedByName } : null, claimedAt: row.claimedAt?.toISOString() ?? null,
     closedReason: row.closedReason, outcome: row.outcome ? (JSON.parse(row.outcome) as Outcome) : null,
@@ -205,6 +209,7 @@ export class CaseStore {
               urgencyAnchorAt: anchor,
               specialty: str(input.request.specialty),
               treeknormExceeded: typeof input.request.treeknormExceeded === 'boolean' ? input.request.treeknormExceeded : null,
+              worseningReported: reportsWorsening(input.request),
               request: JSON.stringify(input.request),
               transcript: input.transcript ? JSON.stringify(input.transcript) : null,
               firstContactDueAt: due,
@@ -410,7 +415,7 @@ export class InsurerCases {
     const rows = pageIds.length === 0 ? [] : await this.db.case.findMany({
       where: { id: { in: pageIds }, insurerTenantId: this.insurerTenantId },
       select: {
-        id: true, reference: true, status: true, urgencyAnchorAt: true, createdAt: true, locale: true, channel: true, specialty: true, treeknormExceeded: true,
+        id: true, reference: true, status: true, urgencyAnchorAt: true, worseningReported: true, createdAt: true, locale: true, channel: true, specialty: true, treeknormExceeded: true,
         request: true, firstContactDueAt: true, firstContactAt: true, claimedById: true, claimedByName: true,
       },
     });
@@ -421,7 +426,8 @@ export class InsurerCases {
       if (!r) return [];
       const request = parseRequest(r.request);
       const item: QueueItem = {
-        reference: r.reference, status: r.status, priority: casePriority(r.urgencyAnchorAt, now), urgencyDays: urgencyDays(r.urgencyAnchorAt, now),
+        reference: r.reference, status: r.status, priority: casePriority(r.urgencyAnchorAt, now), urgencyDays: displayedUrgencyDays(r.urgencyAnchorAt, now, r.worseningReported),
+        worseningReported: r.worseningReported,
         createdAt: r.createdAt.toISOString(), ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / dayMs), locale: r.locale, channel: r.channel,
         specialty: r.specialty, treatment: str(request.treatment), waitingWeeks: num(request.waitingWeeks), treeknormWeeks: num(request.treeknormWeeks),
         treeknormExceeded: r.treeknormExceeded, firstContactDueAt: r.firstContactDueAt?.toISOString() ?? null, overdue: isOverdue(r, now),

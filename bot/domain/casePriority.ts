@@ -34,10 +34,21 @@ export function parseDoctorUrgency(value: unknown): DoctorUrgency {
   return null;
 }
 
+/**
+ * A patient who reports worsening complaints is shown before every case without that report (issue
+ * 10): the flag moves the anchor ten years back, far beyond any Treeknorm excess, so the one
+ * queue order (urgencyAnchorAt) and its index still serve. The shift is not "days past the norm"
+ * and is taken out again wherever urgency is shown (displayedUrgencyDays).
+ */
+export const worseningShiftDays = 3650;
+
+/** Reads request.worseningReported: only a literal true counts. */
+export const reportsWorsening = (request: { worseningReported?: unknown }): boolean => request.worseningReported === true;
+
 const weeksOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 520 ? v : null);
 
 /** Days past the norm when the case is stored (negative when still within it; 0 when unknown). */
-export function urgencyDaysAtCreation(request: { waitingWeeks?: unknown; treeknormWeeks?: unknown; doctorUrgency?: unknown }): number {
+export function urgencyDaysAtCreation(request: { waitingWeeks?: unknown; treeknormWeeks?: unknown; doctorUrgency?: unknown; worseningReported?: unknown }): number {
   const waiting = weeksOrNull(request.waitingWeeks);
   const urgency = parseDoctorUrgency(request.doctorUrgency);
   let norm = weeksOrNull(request.treeknormWeeks);
@@ -45,7 +56,7 @@ export function urgencyDaysAtCreation(request: { waitingWeeks?: unknown; treekno
   if (urgency && typeof urgency === 'object') norm = norm === null ? urgency.withinWeeks : Math.min(norm, urgency.withinWeeks);
   const excess = waiting !== null && norm !== null ? (waiting - norm) * 7 : 0;
   const bonus = urgency === 'urgent' ? urgentBonusDays : urgency === 'soon' ? soonBonusDays : 0;
-  return Math.round(excess + bonus);
+  return Math.round(excess + bonus) + (reportsWorsening(request) ? worseningShiftDays : 0);
 }
 
 /** The anchor moment stored with the case (see the module comment). */
@@ -53,9 +64,14 @@ export function urgencyAnchor(createdAt: Date, request: Parameters<typeof urgenc
   return new Date(createdAt.getTime() - urgencyDaysAtCreation(request) * dayMs);
 }
 
-/** Days past the norm at `now`. */
+/** Days past the norm at `now` (with the worsening shift, which sorts; see displayedUrgencyDays). */
 export function urgencyDays(anchor: Date, now: Date): number {
   return Math.floor((now.getTime() - anchor.getTime()) / dayMs);
+}
+
+/** Days past the norm as a mediator reads them: without the worsening shift. */
+export function displayedUrgencyDays(anchor: Date, now: Date, worseningReported: boolean): number {
+  return urgencyDays(anchor, now) - (worseningReported ? worseningShiftDays : 0);
 }
 
 /**

@@ -100,6 +100,7 @@ export const caseRequestSchema = z
     contactPreference: z.string().nullable(), patient: patientSchema,
     consent: z.object({ given: z.boolean().nullable(), at: z.string().nullable(), text: z.string().nullable() }),
     doctorUrgency: z.unknown().optional(),
+    worseningReported: z.boolean().optional().describe('The patient reported worsening complaints ("patient reports worsening complaints")'),
   })
   .loose();
 
@@ -108,13 +109,15 @@ const claimedBy = z.object({ id: z.string(), name: z.string().nullable() }).null
 export const caseDetailResponse = z.object({
   reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().min(1).max(5), createdAt: z.string(), insurer: z.string(),
   locale: z.enum(['nl', 'en']), channel: z.string(), request: caseRequestSchema, updatedAt: z.string(), urgencyDays: z.number().int(),
+  worseningReported: z.boolean().describe('The patient reported worsening complaints in the conversation; such cases come first in the queue'),
   firstContactDueAt: z.string().nullable(), firstContactAt: z.string().nullable(), overdue: z.boolean(), claimedBy, claimedAt: z.string().nullable(),
   closedReason: z.string().nullable(), outcome: outcomeBody.nullable(), transcript: z.array(z.unknown()).nullable(), anonymised: z.boolean(),
   allowedTransitions: z.array(z.enum(caseStatuses)),
 });
 
 export const queueItemSchema = z.object({
-  reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int(), urgencyDays: z.number().int(), createdAt: z.string(), ageDays: z.number().int(),
+  reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int(), urgencyDays: z.number().int(),
+  worseningReported: z.boolean().describe('The patient reported worsening complaints; such cases come first'), createdAt: z.string(), ageDays: z.number().int(),
   locale: z.string(), channel: z.string(), specialty: z.string().nullable(), treatment: z.string().nullable(), waitingWeeks: z.number().nullable(),
   treeknormWeeks: z.number().nullable(), treeknormExceeded: z.boolean().nullable(), firstContactDueAt: z.string().nullable(), overdue: z.boolean(), claimedBy,
 });

@@ -15,7 +15,7 @@ import { normalize, tokenize, type NormalizedText } from './text.ts';
 import type { EmergencyKind, EmergencySignal } from './types.ts';
 
 const W = (n: number): string => `(?:[^ |]+ ){0,${n}}`; // up to n filler words, never across a clause break
-const DET = '(?:de |het |een |mijn |mn |m\'n |me |zijn |haar |z\'n |zn |zijn |onze |the |my |his |her |a )?';
+const DET = '(?:de |het |een |mijn |mn |m\'n |m |me |zijn |haar |z\'n |zn |zijn |onze |the |my |his |her |a )?';
 
 interface Rule {
   kind: EmergencyKind;
@@ -28,7 +28,9 @@ interface Rule {
   event?: boolean;
 }
 
-const SUDDEN = /\b(plotseling|ineens|opeens|acuut|suddenly|sudden|all of a sudden|out of nowhere|net|just now|nu net)\b/;
+const SUDDEN = /\b(plotseling|ineens|opeens|acuut|suddenly|sudden|all of a sudden|out of nowhere|net|just now|nu net|sinds vanochtend|sinds vanmorgen|sinds vannacht|sinds gisteravond|sinds een uur|since this morning|since last night|an hour ago|since an hour)\b/;
+// A known, lasting cause: "sinds de schouderoperatie", "after the surgery", "al jaren".
+const KNOWN_CAUSE = /\b(operatie|ingreep|sinds de|na de|na mijn|al jaren|jaren|soms|af en toe|chronisch|artrose|reuma|surgery|operation|since the|after the|after my|for years|sometimes|arthritis)\b/;
 const STROKE_SIGN = /\b(scheve mond|mondhoek|dubbele tong|onduidelijk|verward|brabbel\w*|slurred|slurring|drooping|droop\w*|face|gezicht|spraak|speech)\b/;
 const INSTITUTION = /\b(ziekenhuis|ziekenhuizen|verzekeraar|afdeling|poli|polikliniek|mail|e-mail|email|telefoon|bericht|brief|berichten|mails|hospital|insurer|clinic|office|emails|messages|letter|phone|app|website|site|huisarts|gp|doctor|dokter|arts|specialist)\b/;
 const CHRONIC = /\b(soms|af en toe|vaak|bij inspanning|traplopen|trap op|sinds jaren|al jaren|chronisch|astma|copd|sometimes|occasionally|often|when climbing|exercise|exertion|stairs|for years|chronic|asthma)\b/;
@@ -39,6 +41,7 @@ const RULES: Rule[] = [
   // --- chest / heart (nl) ---
   { kind: 'medical', re: r(`(?:pijn|steken|stekende pijn|drukkende pijn|knellende pijn|druk|pijnlijke druk) ${W(3)}(?:op|in|aan|rond|om) ${DET}(?:borst|borstkas|hart)`) },
   { kind: 'medical', re: r(`(?:borstpijn|borst pijn|pijn op de borst|pijnopdeborst)`) },
+  { kind: 'medical', re: r(`(?:pijn|druk|steken) op ${DET}(?:bors|borts|bost|borstt)`) },
   { kind: 'medical', re: r(`(?:drukkend|drukkende|beklemmend|beklemmende|knellend|knellende|benauwend|zwaar) (?:gevoel )?${W(3)}(?:op|in|aan|rond) ${DET}(?:borst|borstkas)`) },
   { kind: 'medical', re: r(`pijn ${W(5)}(?:uitstraalt|uitstraalde|straalt|trekt) ${W(4)}(?:arm|armen|kaak|rug|nek|schouder|linkerarm)`) },
   { kind: 'medical', re: r(`(?:uitstralende pijn|uitstralende|straalt uit naar)`), needs: /\b(borst|arm|kaak|linkerarm|hart)\b/ },
@@ -53,8 +56,10 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:krijg|kreeg|krijgt|krijgen|heb|heeft|hebben) ${W(3)}geen (?:lucht|adem)`) },
   { kind: 'medical', re: r(`geen lucht (?:meer )?(?:krijgen|krijg|krijgt)`) },
   { kind: 'medical', re: r(`(?:kan|kon|kunnen|kunt) ${W(3)}(?:niet|nauwelijks|amper|bijna niet|moeilijk|slecht|haast niet|geen) (?:meer |goed )?(?:ademen|ademhalen|adem halen|lucht krijgen|adem)`) },
-  { kind: 'medical', re: r(`(?:ademt|ademde) ${W(2)}niet (?:meer)?`) },
-  { kind: 'medical', re: r(`ademhaling ${W(3)}(?:moeilijk|zwaar|stopt|gestopt|piept erg|heel snel)`) },
+  { kind: 'medical', re: r(`(?:ademt|ademde) ${W(2)}niet(?: meer)?`) },
+  { kind: 'medical', re: r(`ademhaling ${W(3)}(?:moeilijk|moeilijker|zwaar|zwaarder|slechter|stopt|gestopt|piept erg|heel snel)`), unless: CHRONIC },
+  { kind: 'medical', re: r(`(?:krijg|krijgt|kreeg|krijgen|heb|heeft) ${W(2)}(?:slecht|slechter|amper|nauwelijks|bijna geen|haast geen|moeilijk|weinig|minder) (?:lucht|adem)`), unless: CHRONIC },
+  { kind: 'medical', re: r(`(?:ademen|ademhalen|adem halen) ${W(3)}(?:moeilijk|moeilijker|zwaar|zwaarder|slecht|slechter|lukt niet|gaat niet)`), unless: CHRONIC },
   { kind: 'medical', re: r(`(?:benauwd|kortademig)`), unless: CHRONIC },
   { kind: 'medical', re: r(`(?:erg|heel|zeer|extreem|ontzettend|vreselijk|hevig|ernstig|super|enorm) ${W(1)}(?:benauwd|benauwdheid|kortademig)`) },
   { kind: 'medical', re: r(`(?:blauwe lippen|lippen ${W(2)}blauw|lippen worden blauw|blauw aan)`) },
@@ -63,6 +68,8 @@ const RULES: Rule[] = [
   // --- breathing (en) ---
   { kind: 'medical', re: r(`(?:can ?not|can't|cant|couldn't|couldnt|unable to|struggling to|struggle to|trouble|hard to|difficulty|barely|hardly|problems|difficult to) ${W(2)}(?:breathe|breath|breathing)`) },
   { kind: 'medical', re: r(`(?:not breathing|stopped breathing|isn't breathing|isnt breathing)`) },
+  { kind: 'medical', re: r(`(?:can't|cant|cannot|can not|couldn't|couldnt) get ${W(1)}(?:air|enough air|any air|breath|my breath)`) },
+  { kind: 'medical', re: r(`breathing ${W(2)}(?:getting worse|worse|harder|difficult|laboured|labored|very fast|shallow)`), unless: CHRONIC },
   { kind: 'medical', re: r(`(?:short of breath|shortness of breath|breathless|out of breath)`), unless: CHRONIC },
   { kind: 'medical', re: r(`(?:gasping|choking|suffocating|can't catch ${W(1)}breath|cant catch ${W(1)}breath)`) },
   { kind: 'medical', re: r(`(?:blue lips|lips ${W(2)}(?:blue|turning blue)|turning blue)`) },
@@ -72,6 +79,9 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:arm|been|hand|armen|benen|gezicht|lichaam) ${W(4)}(?:niet|nauwelijks) ${W(1)}(?:meer )?(?:bewegen|optillen|voelen|gebruiken|tillen|omhoog)`), needs: new RegExp(`${SUDDEN.source}|${STROKE_SIGN.source}|\\b(kant|zijde|helft)\\b`) },
   { kind: 'medical', re: r(`(?:krachtverlies|verlamd|verlamming|gevoelloos|slap) ${W(4)}(?:kant|zijde|helft|arm|been|gezicht)`), needs: new RegExp(`${SUDDEN.source}|\\b(kant|zijde|helft|gezicht)\\b`) },
   { kind: 'medical', re: r(`(?:krachtverlies|halfzijdig\\w*)`) },
+  // "niet meer" is a new loss: "ik kan mijn been niet meer voelen"; a known cause in the clause is not.
+  { kind: 'medical', re: r(`(?:arm|been|hand|armen|benen|gezicht|linkerarm|rechterarm|linkerbeen|rechterbeen|linkerhand|rechterhand) ${W(3)}niet meer ${W(1)}(?:bewegen|voelen|gebruiken|optillen|tillen)`), unless: KNOWN_CAUSE },
+  { kind: 'medical', re: r(`(?:voel|voelt|voelde) ${DET}(?:arm|been|hand|armen|benen|gezicht|linkerarm|rechterarm|linkerbeen|rechterbeen) ${W(1)}niet meer`), unless: KNOWN_CAUSE },
   { kind: 'medical', re: r(`(?:beroerte|herseninfarct|hersenbloeding|tia|cva)`), event: true },
   { kind: 'medical', re: r(`(?:plotseling|ineens|opeens) ${W(4)}(?:slecht|niet meer|niks|niets|dubbel|wazig|blind) ${W(3)}(?:zien|ziet|zag)`) },
   { kind: 'medical', re: r(`(?:hoofdpijn)`), needs: /\b(plotseling|ineens|opeens|ergste|knallende|barstende|donderslag|nog nooit zo|nooit eerder zo|explosie\w*)\b/ },
@@ -80,6 +90,8 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:slurred|slurring|garbled) ${W(1)}(?:speech|words|talk\\w*)?|(?:speech|talking|speaking|words) ${W(2)}(?:slurred|slurring|garbled|strange|weird|confused)|can't speak|cannot speak|cant speak`) },
   { kind: 'medical', re: r(`(?:can't|cannot|cant|can not|unable to) ${W(1)}(?:lift|move|feel|raise|use) ${W(2)}(?:arm|leg|hand|arms|legs|face)`), needs: new RegExp(`${SUDDEN.source}|${STROKE_SIGN.source}|\\b(side)\\b`) },
   { kind: 'medical', re: r(`(?:one side|left side|right side|half) ${W(4)}(?:numb|weak|paralyzed|paralysed|droop\\w*|limp)|(?:numb|weak|paralyzed|paralysed|limp) ${W(3)}one side`) },
+  { kind: 'medical', re: r(`(?:can't|cannot|cant|can not|unable to) ${W(1)}(?:move|feel) ${W(1)}(?:arm|leg|arms|legs|face|hand|left arm|right arm|left leg|right leg)`), unless: KNOWN_CAUSE },
+  { kind: 'medical', re: r(`(?:arm|leg|face|hand) ${W(2)}(?:numb|weak|limp|paralysed|paralyzed|dead)`), needs: new RegExp(`${SUDDEN.source}|\\b(side)\\b`) },
   { kind: 'medical', re: r(`(?:stroke|mini stroke|mini-stroke|tia|brain bleed|brain haemorrhage|brain hemorrhage)`), event: true, unless: /\b(heat ?stroke|stroke of luck|breast ?stroke|back ?stroke|swimming)\b/ },
   { kind: 'medical', re: r(`(?:suddenly|all of a sudden) ${W(4)}(?:can't|cannot|cant) ${W(1)}see|(?:lost|losing|loss of) ${W(1)}(?:vision|sight)|(?:sudden ${W(2)}(?:blind|blindness|vision loss))`) },
   { kind: 'medical', re: r(`(?:headache)`), needs: /\b(worst|sudden|suddenly|thunderclap|exploding|explosive|never had such)\b/ },
@@ -96,16 +108,19 @@ const RULES: Rule[] = [
   { kind: 'medical', re: r(`(?:vomiting|throwing up|coughing up|coughing|spitting up|spitting|puking|threw up|vomited|cough up|vomit) ${W(1)}blood|blood ${W(2)}(?:vomit|cough)`) },
   { kind: 'medical', re: r(`(?:black|tarry) ${W(1)}(?:stool|stools|poo|poop|faeces|feces)`) },
   { kind: 'medical', re: r(`pregnant ${W(5)}(?:bleed\\w*|blood)`) },
+  { kind: 'medical', re: r(`blood everywhere|so much blood|overal bloed|bloed overal|bloed spuit|spuit ${W(1)}bloed`) },
   { kind: 'medical', re: r(`zwanger ${W(5)}(?:bloed\\w*|bloeding)`) },
   // --- consciousness (nl) ---
-  { kind: 'medical', re: r(`(?:bewusteloos|buiten bewustzijn|bewustzijn ${W(2)}(?:verloren|kwijt)|flauwgevallen|flauw gevallen|in elkaar gezakt|ingestort|niet ${W(1)}aanspreekbaar|niet ${W(1)}wakker ${W(1)}(?:te krijgen|worden|wordt)|wordt niet ${W(1)}wakker)`) },
-  { kind: 'medical', re: r(`(?:reageert|reageerde|reageren) ${W(2)}niet ${W(1)}(?:meer)?`), unless: INSTITUTION },
+  { kind: 'medical', unless: /\b(wil|wou|hoop|wens) (?:[^ |]+ )?niet (?:meer )?wakker\b/, re: r(`(?:bewusteloos|buiten westen|buiten bewustzijn|bewustzijn ${W(2)}(?:verloren|kwijt)|flauwgevallen|flauw gevallen|in elkaar gezakt|ingestort|niet ${W(1)}aanspreekbaar|niet ${W(1)}wakker ${W(1)}(?:te krijgen|worden|wordt)|wordt niet ${W(1)}wakker)`) },
+  { kind: 'medical', re: r(`(?:reageert|reageerde|reageren) ${W(2)}niet(?: meer)?`), unless: INSTITUTION },
   { kind: 'medical', re: r(`(?:zakt|zakte|zakken|valt|viel) ${W(2)}(?:in elkaar|neer)|in elkaar ${W(1)}(?:gezakt|zakken|zakt|zakte)|(?:valt|viel) ${W(1)}flauw`) },
   // --- consciousness (en) ---
   { kind: 'medical', re: r(`(?:unconscious|passed out|fainted|blacked out|collapsed|unresponsive|won't wake up|wont wake up|will not wake up|can't wake ${W(1)}up|cant wake ${W(1)}up|not waking up)`) },
   { kind: 'medical', re: r(`(?:not responding|isn't responding|isnt responding|doesn't respond|doesnt respond)`), unless: INSTITUTION },
   // --- seizures ---
   { kind: 'medical', re: r(`(?:epileptische aanval|epilepsie aanval|epilepsieaanval|insult|stuip|stuipen|trekkingen|schuimbekken|toeval krijgt|aanval ${W(3)}(?:stopt niet|houdt niet op))`) },
+  { kind: 'medical', re: r(`(?:heeft|had|krijgt|kreeg) ${W(1)}toeval|schokt ${W(1)}(?:helemaal|met|over)|schokken ${W(3)}(?:armen|benen|lichaam)|ligt te (?:schokken|schudden)`) },
+  { kind: 'medical', re: r(`(?:jerking|twitching|shaking|convulsing) ${W(3)}(?:all over|not responding|unresponsive|arms and legs)`) },
   { kind: 'medical', re: r(`(?:seizure|seizures|seizing|convulsion|convulsions|convulsing|fitting|having a fit|epileptic (?:fit|attack|seizure))`) },
   // --- severe allergy ---
   { kind: 'medical', re: r(`(?:(?:ernstige|heftige|zware|hevige|erge|sterke) allergische reactie|anafylact\\w*|anafylaxie|allergische shock)`) },
@@ -127,14 +142,16 @@ const RULES: Rule[] = [
   // --- suicide and self-harm (nl) ---
   { kind: 'suicide', re: r(`(?:zelfmoord\\w*|zelfdoding\\w*|suicid\\w*|suicide\\w*|zelfbeschadiging|zelfverwonding|afscheidsbrief\\w*)`) },
   { kind: 'suicide', re: r(`wil (?:(?!niet |geen |nooit )[^ |]+ ){0,2}(?:dood|sterven)|dood willen|wou dat ik dood was|was ik maar dood`) },
+  { kind: 'suicide', re: r(`(?:wil|wou|hoef) ${W(1)}niet ${W(1)}(?:meer )?(?:te )?(?:leven|wakker worden|wakker te worden)|(?:leven|bestaan) ${W(2)}geen zin|(?:denk|dacht|denken|overweeg) ${W(3)}(?:springen|ophangen|verdrinken)`) },
   { kind: 'suicide', re: r(`(?:wil|wil ik|kan) ${W(1)}niet meer ${W(1)}(?:leven|verder)|wil er ${W(2)}niet meer zijn|er niet meer ${W(1)}willen zijn|geen zin ${W(1)}(?:meer )?in ${DET}leven`) },
   { kind: 'suicide', re: r(`(?:een )?(?:einde|eind) ${W(1)}aan ${DET}(?:leven|alles)|er ${W(2)}(?:een )?(?:eind|einde) aan ${W(1)}(?:te )?maken|(?:eind|einde) aan maken`) },
   { kind: 'suicide', re: r(`zie het ${W(2)}niet meer zitten|zie ${W(2)}geen uitweg|geen uitweg meer`) },
-  { kind: 'suicide', re: r(`(?:mezelf|mijzelf|me) ${W(3)}(?:iets )?(?:aandoen|aan te doen|aan doen|aan ${W(1)}doen|pijn doen|snijden|snij|beschadigen|verwonden|ophangen|van kant maken|om het leven brengen)|(?:snijd|snij|sneed|doe|deed) ${W(1)}(?:mezelf|mijzelf)`) },
+  { kind: 'suicide', re: r(`(?:mezelf|mijzelf|me|zichzelf|zich|hemzelf|haarzelf) ${W(3)}(?:iets )?(?:aandoen|aan te doen|aan doen|aan ${W(1)}doen|pijn doen|snijden|snij|beschadigen|verwonden|ophangen|van kant maken|om het leven brengen)|(?:snijd|snij|sneed|doe|deed) ${W(1)}(?:mezelf|mijzelf)`) },
   { kind: 'suicide', re: r(`(?:pillen|medicijnen|tabletten|slaappillen) ${W(2)}(?:gespaard|verzameld|opgespaard)`) },
   { kind: 'suicide', re: r(`(?:van|voor) ${DET}(?:brug|flat|dak|trein|spoor) ${W(2)}(?:springen|spring|gooien)|voor de trein`) },
   // --- suicide and self-harm (en) ---
-  { kind: 'suicide', re: r(`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) ${W(1)}myself|self[- ]?harm\\w*`) },
+  { kind: 'suicide', re: r(`(?:kill|killing|hurt|hurting|harm|harming|cut|cutting) ${W(1)}(?:myself|himself|herself|themselves|themself)|self[- ]?harm\\w*`) },
+  { kind: 'suicide', re: r(`wanna die|want to die|wants to die|rather be dead`) },
   { kind: 'suicide', re: r(`(?:end|ending|take|taking) ${W(1)}(?:my (?:own )?life|it all|my own life)|(?:want|wanna|going) ${W(1)}to die|wish i (?:was|were) dead|better off dead`) },
   { kind: 'suicide', re: r(`(?:don't|dont|do not) ${W(1)}want to (?:live|be alive|be here|exist|go on)|no reason to live|nothing ${W(1)}to live for|no point (?:in )?living`) },
   { kind: 'suicide', re: r(`(?:goodbye|suicide|farewell) (?:letter|note)|(?:saving|saved|stockpiling|hoarding|collected) ${W(2)}(?:pills|tablets)|jump (?:off|from|in front of)`) },
@@ -150,7 +167,7 @@ const VOCAB = [
   'chest', 'pain', 'breathe', 'breathing', 'unconscious', 'suicide', 'suicidal', 'seizure', 'bleeding', 'stroke',
   'drooping', 'slurred', 'allergic', 'anaphylactic', 'unresponsive', 'convulsions', 'collapsed', 'fainted', 'heart',
   'attack', 'overdose', 'myself', 'radiating', 'spreading', 'swelling', 'tongue', 'throat', 'vomiting', 'coughing',
-  'heavily', 'bloed', 'blood', 'ondraaglijke', 'vergiftiging', 'nekstijfheid', 'hoofdpijn', 'headache', 'verlamd',
+  'heavily', 'bloed', 'blood', 'pressure', 'ondraaglijke', 'vergiftiging', 'nekstijfheid', 'hoofdpijn', 'headache', 'verlamd',
 ];
 const VOCAB_SET = new Set(VOCAB);
 // Real words one edit away from a red-flag word that must stay themselves.

@@ -105,6 +105,11 @@ export interface Understood {
   language: Locale;
   entities: Entities;
   emergency: EmergencySignal;
+  /**
+   * Worsening or alarming but not acute complaints ("de tumor groeit"), as written: the
+   * conversation points to the huisarts and flags a later case. Never changes the intent.
+   */
+  worsening: string | null;
   yesNo: YesNo | null;
 }
 

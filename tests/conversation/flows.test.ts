@@ -87,14 +87,21 @@ describe('postponed care', () => {
 });
 
 describe('rights', () => {
-  it('states the rights valid today, each with its source', async () => {
+  it('answers "all my rights" with a short index of topics as choices, never the whole list', async () => {
     const c = nl();
-    await play(c, [['<start>', {}], ['Wat zijn mijn rechten als ik te lang moet wachten?', { says: [/Treeknormen/, /zorgplicht/, /zorgbemiddeling/, /1 jaar geldig/, /naturapolis/] }]]);
-    const list = c.replies.find((x) => x.text.startsWith('Dit zijn uw rechten'))!;
-    const items = list.text.split('\n').filter((l) => l.startsWith('- '));
-    expect(items.length).toBeGreaterThanOrEqual(8);
-    for (const item of items) expect(item).toMatch(/Bron: \[.+\]\(https?:\/\/.+\)$/);
-    expect(c.replies.some((r) => /Kader|2021 en 2022/.test(r.text))).toBe(false);
+    await play(c, [['<start>', {}], ['Wat zijn mijn rechten als ik te lang moet wachten?', { says: [/Over welk onderwerp/], choices: ['Wat is een Treeknorm?', 'Wat is zorgbemiddeling?'] }]]);
+    expect(c.replies).toHaveLength(1);
+    expect(c.replies[0]!.choices!.length).toBeLessThanOrEqual(6);
+  });
+
+  it('answers the specific question asked from its card, with the source in the answer\'s language', async () => {
+    await play(nl(), [['<start>', {}], ['Geldt het Kader Passende Inhaalzorg nog?', { says: [/gelden niet meer/, /^Bron: \[.+\]\(https:\/\/.+\)/], never: [/Dit zijn uw rechten/, /in force/] }]]);
+    await play(nl(), [['<start>', {}], ['Is zorgbemiddeling gratis?', { says: [/gratis/], asks: null }]]);
+  });
+
+  it('says the catch-up framework applies when asked on a date inside its validity', async () => {
+    const c = new Conversation(h, 'demo-verzekeraar', 'nl', undefined, new Date('2021-09-01T10:00:00+02:00'));
+    await play(c, [['<start>', {}], ['Geldt het Kader Passende Inhaalzorg nog?', { says: [/geldt nu/, /31 december 2021/], never: [/niet meer/] }]]);
   });
 });
 
@@ -251,13 +258,15 @@ describe('hospital site', () => {
 });
 
 describe('at any turn', () => {
-  it('routes an emergency at once, then asks the pending question again with its slot', async () => {
+  it('routes an emergency at once as the whole turn; the next turn asks whether to go on', async () => {
     const c = nl();
     await c.start();
     await c.say(kees.first);
     await c.say('ja');
     await play(c, [
-      ['Ik heb ineens hele erge pijn op de borst', { says: [/112/, /huisartsenpost/, /verder waar we waren/], asks: 'fullName' }],
+      ['Ik heb ineens hele erge pijn op de borst', { says: [/Bel nu \*\*112\*\*/], never: [/verder waar we waren/, /huisartsenpost/], asks: null }],
+      ['ok', { says: [/Wilt u verder met uw aanvraag/], choices: ['Ja, ga verder', 'Nee, nu niet'], asks: null }],
+      ['Ja, ga verder', { asks: 'fullName' }],
     ]);
   });
 
@@ -360,7 +369,9 @@ describe('at any turn', () => {
     await c.say('I want to file a mediation request with my insurer');
     await c.say('Yes, I consent');
     await play(c, [
-      ["I suddenly can't breathe", { says: [/112/, /out-of-hours/, /continue where we were/], asks: 'fullName' }],
+      ["I suddenly can't breathe", { says: [/Call \*\*112\*\* now/], asks: null }],
+      ['it is ok now', { says: [/go on with your request/], choices: ['Yes, go on'] }],
+      ['yes', { asks: 'fullName' }],
       ['What happens with my data?', { says: [/BSN/], asks: 'fullName' }],
       ['Nederlands', { says: [/Nederlands/, /Wat is uw volledige naam/], asks: 'fullName' }],
     ]);

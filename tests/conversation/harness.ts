@@ -7,6 +7,7 @@ import { createI18n } from '../../bot/i18n/index.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { createServices, type Services } from '../../bot/services.ts';
 import { freshDatabase } from '../support/db.ts';
+import { tenantView } from '../../bot/data/tenantView.ts';
 
 /** What one step of a conversation table expects of the assistant's replies. */
 export interface Expect {
@@ -41,8 +42,7 @@ export async function createHarness(): Promise<Harness> {
     services,
     close: () => db.$disconnect(),
     async tenant(id) {
-      const t = (await services.tenants.find(id))!;
-      return { id: t.id, displayName: t.displayName, kind: t.kind, formality: t.formality, responseWorkingDays: t.responseWorkingDays, retentionDays: t.retentionDays, officeHours: t.officeHours };
+      return tenantView((await services.tenants.find(id))!);
     },
   };
 }

@@ -54,7 +54,7 @@ describe('FHIR R4 export', () => {
     const detail = {
       reference: 'ZB-AAAA-BBBB', status: 'closed', priority: 5, createdAt: '2026-11-01T10:00:00.000Z', insurer: 'demo-verzekeraar', locale: 'en', channel: 'directline',
       request: contractRequest({ specialty: null, treatment: null, waitingWeeks: null, postcode: null }, { fullName: null, dateOfBirth: null, policyNumber: null, phone: null }),
-      updatedAt: '2026-11-02T10:00:00.000Z', urgencyDays: -40, firstContactDueAt: null, firstContactAt: null, overdue: false, claimedBy: null, claimedAt: null,
+      updatedAt: '2026-11-02T10:00:00.000Z', urgencyDays: -40, worseningReported: false, firstContactDueAt: null, firstContactAt: null, overdue: false, claimedBy: null, claimedAt: null,
       closedReason: null, outcome: { kind: 'patient_declined' }, transcript: null, anonymised: true, allowedTransitions: [],
     } as CaseDetail;
     const bundle = toFhirBundle(detail);

@@ -1,6 +1,7 @@
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import { BaseAdapter, TurnContext, type AgentApplication, type AttachmentData, type AttachmentInfo, type ResourceResponse, type TurnState } from '@microsoft/agents-hosting';
 import type { DirectLineStore } from '../../data/directLineStore.ts';
+import { directLineTenantKey } from '../../agent.ts';
 
 export const directLineServiceUrl = 'urn:wachtwijzer:directline';
 export const botAccount = { id: 'wachtwijzer', name: 'Wachtwijzer', role: 'bot' } as const;
@@ -20,9 +21,10 @@ export class DirectLineAdapter extends BaseAdapter {
     super();
   }
 
-  /** Runs one turn of the agent for an activity that arrived on Direct Line. */
-  async runTurn(activity: Activity, agent: AgentApplication<TurnState>): Promise<void> {
+  /** Runs one turn of the agent for an activity that arrived on Direct Line, for the tenant of its token. */
+  async runTurn(activity: Activity, agent: AgentApplication<TurnState>, tenantId: string): Promise<void> {
     const context = new TurnContext(this, activity);
+    context.turnState.set(directLineTenantKey, tenantId);
     await this.runMiddleware(context, (ctx) => agent.run(ctx));
   }
 

@@ -112,9 +112,9 @@ export class DirectLineService {
             membersAdded: [botAccount, { id: user, role: 'user' }],
             locale: conversation.locale,
             timestamp: new Date().toISOString(),
-            channelData: { [tenantChannelDataKey]: conversation.tenantId },
           }),
           this.agent,
+          conversation.tenantId,
         ),
       );
     }
@@ -155,9 +155,9 @@ export class DirectLineService {
       const [stored] = await this.store.append(conversationId, 'user', [base as never]);
       this.events.emit(conversationId);
       const id = stored?.id as string;
-      // The agent sees the tenant the token was issued for, never one the client claims.
-      const activity = trustedActivity({ ...base, id, serviceUrl: directLineServiceUrl, channelData: { ...clientChannelData, [tenantChannelDataKey]: token.tenantId } });
-      await this.adapter.runTurn(activity, this.agent);
+      // The agent sees the tenant the token was issued for (turn state), never one the client claims.
+      const activity = trustedActivity({ ...base, id, serviceUrl: directLineServiceUrl });
+      await this.adapter.runTurn(activity, this.agent, token.tenantId);
       return { id };
     });
   }

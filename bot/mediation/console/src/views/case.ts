@@ -47,6 +47,7 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
   region.appendChild(h('div', { class: 'case-summary' },
     statusBadge(c.status),
     h('span', { class: `priority priority-${c.priority}` }, t('case.priority', { priority: c.priority })),
+    c.worseningReported ? h('span', { class: 'tag tag-danger', id: 'worsening-flag' }, t('queue.worseningTag')) : null,
     c.overdue ? h('span', { class: 'tag tag-danger' }, t('queue.overdueTag')) : null,
     c.anonymised ? h('span', { class: 'tag' }, t('case.anonymised')) : null,
   ));

@@ -95,7 +95,7 @@ export async function renderQueue(filters: QueueFilters, go: (hash: string) => v
     const rows = data.items.map((c) =>
       h('tr', { class: c.overdue ? 'overdue' : '' },
         h('th', { scope: 'row' }, h('a', { href: `#/case/${c.reference}` }, c.reference)),
-        h('td', {}, h('span', { class: `priority priority-${c.priority}` }, String(c.priority)), h('span', { class: 'visually-hidden' }, ` ${t(`priority.p${c.priority}`)}`)),
+        h('td', {}, h('span', { class: `priority priority-${c.priority}` }, String(c.priority)), h('span', { class: 'visually-hidden' }, ` ${t(`priority.p${c.priority}`)}`), c.worseningReported ? h('span', { class: 'tag tag-danger' }, t('queue.worseningTag')) : null),
         h('td', {}, statusBadge(c.status)),
         h('td', {}, specialtyLabel(c.specialty), c.treatment ? h('span', { class: 'sub' }, c.treatment) : null),
         h('td', { class: 'num' }, c.waitingWeeks === null ? '–' : t('queue.weeksVsNorm', { weeks: c.waitingWeeks, norm: c.treeknormWeeks ?? '–' }), c.treeknormExceeded ? h('span', { class: 'tag tag-warn' }, t('queue.exceeded')) : null),

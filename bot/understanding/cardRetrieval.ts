@@ -1,0 +1,166 @@
+/**
+ * Which answer card a patient's message asks for. A nearest-neighbour model over TF-IDF vectors
+ * of the cards' example phrasings (both languages), with the intent corpus's action requests
+ * ("hoe lang is de wachttijd bij het Radboud", "ik wil hulp van mijn verzekeraar") as competing
+ * classes: a message closest to one of those belongs to the intent-level flow, not to a card.
+ *
+ * Features per message: its words (stop words dropped) and the letter 4-grams of each word, so
+ * that Dutch compounds and misspellings ("wachtlijstbemiddeling", "zorgbemidelling") still meet
+ * the words of the examples. Scores are cosine similarities (0..1); a card's score is its best
+ * example's. The thresholds are chosen on the answers corpus (bot/knowledge/answers/dev.jsonl).
+ */
+import { normalize, tokenize } from './text.ts';
+import type { Intent, Locale } from './types.ts';
+
+/** A class the retriever can pick: a card id, or `intent:<name>` for an intent-level flow. */
+export type RetrievalClass = string;
+
+export interface RetrievalExample {
+  cls: RetrievalClass;
+  text: string;
+}
+
+export interface Ranked {
+  cls: RetrievalClass;
+  score: number;
+}
+
+export type Retrieval =
+  | { kind: 'card'; cardId: string; score: number; ranked: Ranked[] }
+  | { kind: 'clarify'; cardIds: string[]; score: number; ranked: Ranked[] }
+  | { kind: 'none'; score: number; ranked: Ranked[] };
+
+export interface RetrievalThresholds {
+  /** At or above: the card is answered. */
+  answer: number;
+  /** At or above (and below answer): a clarifying question with the best cards. */
+  clarify: number;
+  /** The best card must lead the second card by this much to be answered without asking. */
+  margin: number;
+}
+
+export const DEFAULT_THRESHOLDS: RetrievalThresholds = { answer: 0.42, clarify: 0.3, margin: 0.04 };
+
+// Words that say nothing about which question is asked (both languages).
+const STOP = new Set(
+  (
+    'de het een en of van in op te ten ter aan bij voor met om dat die dit deze er is zijn was ben bent wordt worden word ik mij me mijn m mn u uw je jij jou jouw we wij ons onze ze zij hun hem haar hij ' +
+    'wat hoe wie waar wanneer welke welk waarom dan als ook nog wel al maar toch even eens graag alsjeblieft alstublieft hallo hoi beste ' +
+    'the a an and or of in on at to for with is are was were be been am i me my mine you your we our they their it its he she his her ' +
+    'what how who where when which why then if also still just please hello hi do does did can could would should will shall'
+  ).split(' '),
+);
+
+function featuresOf(text: string): Map<string, number> {
+  const words = tokenize(normalize(text).norm)
+    .map((t) => t.text)
+    .filter((w) => !STOP.has(w) && /[a-z0-9]/.test(w));
+  const f = new Map<string, number>();
+  const add = (k: string, w: number) => f.set(k, (f.get(k) ?? 0) + w);
+  for (const w of words) {
+    add(`w:${w}`, 1);
+    const padded = `_${w}_`;
+    if (padded.length >= 5) for (let i = 0; i + 4 <= padded.length; i++) add(`g:${padded.slice(i, i + 4)}`, 0.35);
+  }
+  return f;
+}
+
+interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+export class CardRetriever {
+  private readonly vocab = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly idf: number[] = [];
+  private readonly vectors: { cls: RetrievalClass; v: Vector }[] = [];
+  // feature id -> list of (example index, weight): a query touches only examples sharing a feature.
+  private readonly postings = new Map<number, { ex: number; w: number }[]>();
+
+  constructor(
+    examples: RetrievalExample[],
+    private readonly thresholds: RetrievalThresholds = DEFAULT_THRESHOLDS,
+  ) {
+    const raw = examples.map((e) => ({ cls: e.cls, f: featuresOf(e.text) }));
+    const df = new Map<string, number>();
+    for (const r of raw) for (const k of r.f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    const n = raw.length;
+    this.maxIdf = Math.log(n + 1) + 1;
+    for (const [k, d] of df) {
+      this.vocab.set(k, this.idf.length);
+      this.idf.push(Math.log((n + 1) / (d + 1)) + 1);
+    }
+    raw.forEach((r, ex) => {
+      const v = this.vectorize(r.f);
+      this.vectors.push({ cls: r.cls, v });
+      v.ids.forEach((id, i) => {
+        let list = this.postings.get(id);
+        if (!list) this.postings.set(id, (list = []));
+        list.push({ ex, w: v.weights[i]! });
+      });
+    });
+  }
+
+  private vectorize(f: Map<string, number>): Vector {
+    const pairs: [number, number][] = [];
+    // Words no example has still count in the length of the message: a message about something
+    // no card knows ("privacy" before there was a privacy card) must not match on its one common word.
+    let unknown = 0;
+    for (const [k, tf] of f) {
+      const id = this.vocab.get(k);
+      if (id !== undefined) pairs.push([id, (1 + Math.log(tf)) * this.idf[id]!]);
+      else unknown += ((1 + Math.log(tf)) * this.maxIdf) ** 2;
+    }
+    const norm = Math.sqrt(pairs.reduce((s, [, w]) => s + w * w, 0) + unknown) || 1;
+    return { ids: Int32Array.from(pairs.map(([id]) => id)), weights: Float64Array.from(pairs.map(([, w]) => w / norm)) };
+  }
+
+  /** Every class with its best example's similarity, best first. */
+  rank(text: string): Ranked[] {
+    const q = this.vectorize(featuresOf(text));
+    const dots = new Map<number, number>();
+    q.ids.forEach((id, i) => {
+      for (const p of this.postings.get(id) ?? []) dots.set(p.ex, (dots.get(p.ex) ?? 0) + p.w * q.weights[i]!);
+    });
+    const best = new Map<RetrievalClass, number>();
+    for (const [ex, s] of dots) {
+      const cls = this.vectors[ex]!.cls;
+      if (s > (best.get(cls) ?? 0)) best.set(cls, s);
+    }
+    return [...best].map(([cls, score]) => ({ cls, score })).sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
+  }
+
+  /**
+   * The decision: a card when the best class is a card, sure enough and ahead of the next card;
+   * a clarifying question with two or three cards when it is less sure; otherwise none (the
+   * intent-level flow decides). `allowed` limits the cards to those valid today.
+   */
+  retrieve(text: string, allowed?: (cardId: string) => boolean): Retrieval {
+    const ranked = this.rank(text).filter((r) => r.cls.startsWith('intent:') || !allowed || allowed(r.cls));
+    const top = ranked[0];
+    if (!top || top.cls.startsWith('intent:')) return { kind: 'none', score: top?.score ?? 0, ranked };
+    const cards = ranked.filter((r) => !r.cls.startsWith('intent:'));
+    const second = cards[1];
+    const flow = ranked.find((r) => r.cls.startsWith('intent:'));
+    const { answer, clarify, margin } = this.thresholds;
+    // A flow almost as close as the best card: the card is not sure enough to answer alone.
+    const flowClose = flow !== undefined && top.score - flow.score < margin;
+    if (top.score >= answer && !flowClose && (!second || top.score - second.score >= margin)) return { kind: 'card', cardId: top.cls, score: top.score, ranked };
+    if (top.score >= clarify) {
+      const close = cards.filter((r) => r.score >= Math.max(clarify, top.score - 0.12)).slice(0, 3).map((r) => r.cls);
+      if (close.length === 1) return top.score >= answer && !flowClose ? { kind: 'card', cardId: top.cls, score: top.score, ranked } : { kind: 'clarify', cardIds: cards.slice(0, 2).map((r) => r.cls), score: top.score, ranked };
+      return { kind: 'clarify', cardIds: close, score: top.score, ranked };
+    }
+    return { kind: 'none', score: top.score, ranked };
+  }
+}
+
+/** The intent corpus's action requests that compete with the cards (rights questions do not: cards answer those). */
+export const COMPETING_INTENTS: readonly Intent[] = ['waiting_time', 'postponed_care', 'treatment_elsewhere', 'mediation_request', 'human_agent', 'greeting', 'thanks_goodbye', 'medical_advice'];
+
+export function intentClass(intent: Intent): RetrievalClass {
+  return `intent:${intent}`;
+}
+
+export type { Locale };

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../bot/data/audit.ts';
+import { Conversation, createHarness, play, type Harness } from './harness.ts';
+
+/**
+ * Issue 10, as conversation tables in both languages: emergencies stop the intake, no BSN is
+ * kept, consent can be withdrawn in words, case status stays within its tenant, erasure asks
+ * first, and a patient can write for someone else.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => h.close());
+
+/** Answers whatever the intake asks, as a patient would, until the summary. */
+async function fillIntake(c: Conversation, answers: Record<string, string>): Promise<void> {
+  for (let i = 0; i < 20 && c.lastSlot !== 'confirm'; i++) {
+    const slot = c.lastSlot;
+    if (!slot || !(slot in answers)) throw new Error(`unexpected question ${slot}: ${c.replies.map((r) => r.text).join(' | ')}`);
+    await c.say(answers[slot]!);
+  }
+}
+const truus = { consent: 'ja', fullName: 'Truus de Wit', dateOfBirth: '1-2-1950', policyNumber: 'AB12345', contactPreference: 'telefoon', phone: '0612345678', postcode: '3011AB', hospital: 'Maasstad', specialty: 'oncologie', waitingWeeks: '13 weken', maxTravelKm: '30' };
+
+const nl = (tenant = 'demo-verzekeraar') => new Conversation(h, tenant, 'nl');
+const en = (tenant = 'demo-verzekeraar') => new Conversation(h, tenant, 'en');
+
+const intakeNl = ['Ik wacht al 20 weken op mijn staaroperatie in de Isala. Kan mijn zorgverzekeraar bemiddelen?', 'ja'];
+const intakeEn = ['I want to file a mediation request with my insurer, I wait 20 weeks for cataract surgery at Isala', 'Yes, I consent'];
+
+// A weekday morning and a Saturday night, Amsterdam time.
+const weekdayMorning = new Date('2026-11-24T10:00:00+01:00');
+const saturdayNight = new Date('2026-11-28T23:00:00+01:00');
+
+describe('emergencies: the reply is the whole turn, at any moment', () => {
+  it.each([
+    ['ik wil dood, ik heb pillen gespaard', /113/],
+    ['zijn mond hangt scheef', /Bel nu \*\*112\*\*/],
+    ['mijn moeder is flauwgevallen en wordt niet wakker', /Bel nu \*\*112\*\*/],
+    ['pijn op de borst die uitstraalt naar mijn arm', /Bel nu \*\*112\*\*/],
+    ['ik kan sinds vanochtend mijn arm niet meer bewegen', /Bel nu \*\*112\*\*/],
+    ['ik krijg slecht lucht', /Bel nu \*\*112\*\*/],
+  ])('nl, in the middle of the policy-number question: «%s»', async (text, routing) => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk', '30-06-1950']) await c.say(s);
+    expect(c.lastSlot).toBe('policyNumber');
+    await play(c, [
+      [text, { says: [routing], never: [/verder waar we waren/, /polisnummer/i, /Is er levensgevaar/], asks: null }],
+      ['ok', { says: [/Wilt u verder met uw aanvraag/], choices: ['Ja, ga verder', 'Nee, nu niet'], asks: null }],
+      ['ja', { asks: 'policyNumber' }],
+    ]);
+    // Nothing of the emergency message became an answer.
+    expect(c.state?.facts.policyNumber).toBeUndefined();
+  });
+
+  it('nl: 113 is warm, free, anonymous, day and night, with 112 for direct danger, and also for someone else', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['mijn dochter wil zichzelf iets aandoen', { says: [/Goed dat u het zegt/, /gratis en anoniem \*\*113\*\*/, /dag en nacht/, /direct gevaar\? Bel \*\*112\*\*/, /iemand anders/], asks: null }],
+    ]);
+  });
+
+  it('nl: "nee" after an emergency stops the request without sending anything', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of intakeNl) await c.say(s);
+    await play(c, [
+      ['mijn man zakt in elkaar', { says: [/112/], asks: null }],
+      ['hij ligt nu in de ambulance', { says: [/Wilt u verder/] }],
+      ['Nee, nu niet', { says: [/Ik stuur niets door/], asks: null }],
+    ]);
+    expect(c.state?.pending).toBeNull();
+  });
+
+  it('en: an emergency in the middle of the date-of-birth question, then going on', async () => {
+    const c = en();
+    await c.start();
+    for (const s of [...intakeEn, 'Anna de Boer']) await c.say(s);
+    await play(c, [
+      ["I can't feel my leg", { says: [/Call \*\*112\*\* now/], never: [/date of birth/], asks: null }],
+      ['fine now', { says: [/go on with your request/], choices: ['Yes, go on', 'Not now'] }],
+      ['Yes, go on', { asks: 'dateOfBirth' }],
+    ]);
+  });
+
+  it('en: a crisis gets 113 and nothing else', async () => {
+    await play(en(), [['<start>', {}], ['my daughter says she wants to kill herself', { says: [/\*\*113\*\*/, /112/], asks: null }]]);
+  });
+
+  it('an emergency in the first message comes before any welcome', async () => {
+    const c = nl();
+    const replies = await c.say('help mijn vader heeft een scheve mond en praat raar');
+    expect(replies[0]?.text).toMatch(/^Bel nu \*\*112\*\*/);
+    expect(replies.some((r) => r.slot)).toBe(false);
+  });
+
+  it('denied symptoms keep their soft line and the question goes on', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of intakeNl) await c.say(s);
+    await play(c, [['ik heb geen pijn op de borst hoor, mijn naam is Kees van Dijk', { says: [/Krijgt u toch ernstige klachten/], never: [/Bel nu/] }]]);
+    await play(en(), [['<start>', {}], ["I don't have chest pain, how long is the wait for a new hip?", { says: [/If you do get serious symptoms/], never: [/Call \*\*112\*\* now/] }]]);
+  });
+});
+
+describe('worsening complaints: huisarts, huisartsenpost or specialist, and a flag on the case', () => {
+  it('nl by day: the huisarts, and the intake question is asked again', async () => {
+    const c = nl();
+    c.now = weekdayMorning;
+    await c.start();
+    for (const s of intakeNl) await c.say(s);
+    await play(c, [['mijn pijn wordt steeds erger', { says: [/vandaag uw \*\*huisarts\*\*/, /behandelend specialist/, /Ik zet bij uw aanvraag/], never: [/112/], asks: 'fullName' }]]);
+    expect(c.state?.facts.fullName).toBeUndefined();
+  });
+
+  it('en at night: the huisartsenpost', async () => {
+    const c = en();
+    c.now = saturdayNight;
+    await play(c, [['<start>', {}], ['the tumour is growing and I have been waiting 3 months', { says: [/out-of-hours service/, /treating specialist/], never: [/Call \*\*112\*\*/] }]]);
+  });
+
+  it('a case filed after a report of worsening carries the flag and comes first in the queue', async () => {
+    const c = nl();
+    await c.start();
+    await play(c, [['ik wacht al 3 maanden op mijn kankerbehandeling en de tumor groeit', { says: [/huisarts|huisartsenpost/] }]]);
+    await c.say('Hulp van mijn verzekeraar');
+    await fillIntake(c, truus);
+    await c.say('Ja, versturen');
+    const reference = c.caseReference!;
+    const stored = await h.services.cases.findForInsurer(reference, 'demo-verzekeraar');
+    expect(stored?.request.worseningReported).toBe(true);
+    const insurer = h.services.cases.forInsurer('demo-verzekeraar');
+    const detail = await insurer.get(reference, systemActor('test'));
+    expect(detail.worseningReported).toBe(true);
+    expect(detail.priority).toBe(1);
+    // Shown as days past the norm without the queue's shift.
+    expect(Math.abs(detail.urgencyDays)).toBeLessThan(400);
+    const queue = await insurer.list({ status: ['new'], sort: 'priority', page: 1, pageSize: 5 }, systemActor('test'));
+    expect(queue.items[0]).toMatchObject({ reference, worseningReported: true });
+  });
+});
