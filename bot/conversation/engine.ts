@@ -4,9 +4,11 @@ import * as flows from './flows.ts';
 import * as cards from './cards.ts';
 import type { Retrieval } from '../understanding/cardRetrieval.ts';
 import { INDEX_CLASS } from '../knowledge/cardService.ts';
-import { askIntakeSlot, continueIntake, correctable, showSummary, submitCase } from './intake.ts';
+import { askIntakeSlot, continueIntake, correctable, intakeRunning, showSummary, submitCase, withdrawConsent } from './intake.ts';
+import { mentionsConsentWithdrawal, saysWithdrawal } from '../understanding/withdrawal.ts';
 import type { ConversationServices } from './ports.ts';
-import { readSlotAnswer, looksLikeBsn } from './slotAnswers.ts';
+import { readSlotAnswer } from './slotAnswers.ts';
+import { maskBsn, mentionsBsn } from '../domain/bsn.ts';
 import { upgradeState, type ConversationState } from './state.ts';
 import { Turn } from './turn.ts';
 import type { PatientInput, Slot, TurnInfo, TurnResult } from './types.ts';
@@ -48,11 +50,6 @@ function matchCommand(turn: Turn, text: string): { command: Command; locale?: Lo
 function isChoice(turn: Turn, text: string, key: string): boolean {
   const norm = text.trim().toLowerCase();
   return (['nl', 'en'] as const).some((l) => norm === String(turn.services.t(l)(`choices.${key}`)).toLowerCase());
-}
-
-// BSNs are never stored, not even in the transcript a mediator may read.
-function redact(text: string): string {
-  return text.replace(/\b\d{9}\b/g, (m) => (looksLikeBsn(m) ? '[BSN verwijderd]' : m));
 }
 
 /** Asks the pending question again, with its slot (after an interruption or a misunderstanding). */
@@ -126,16 +123,14 @@ async function answerPending(turn: Turn, text: string, understood: Understood, r
       return true;
     }
   } else {
-    const answer = await readSlotAnswer(pending.slot, text, { locale: state.locale, now: info.now, services, bsnWarned: state.bsnWarned });
+    const answer = await readSlotAnswer(pending.slot, text, { locale: state.locale, now: info.now, services });
     if (answer.ok) {
       answer.apply(state.facts);
       state.misses = 0;
-      state.bsnWarned = null;
       await continueFlow(turn, pending.flow, pending.slot);
       return true;
     }
-    if (answer.bsn) state.bsnWarned = answer.bsn;
-    if ((!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) || answer.bsn) {
+    if (!(interrupting.has(understood.intent) && understood.confidence >= 0.6) && !asksCard) {
       await missed(turn, answer.errorKey, answer.params ?? {});
       return true;
     }
@@ -291,7 +286,10 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     return done();
   }
 
-  const text = input.text.trim().slice(0, maxText);
+  // A BSN is masked before anything reads or keeps the text: state, transcript, understanding.
+  const raw = input.text.trim().slice(0, maxText);
+  const bsnGiven = mentionsBsn(raw);
+  const text = maskBsn(raw);
   // An offer is answered in the very next message or not at all.
   const offeredMediation = state.offeredMediation;
   state.offeredMediation = false;
@@ -300,7 +298,7 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     else flows.menu(turn);
     return done();
   }
-  turn.record('patient', redact(text));
+  turn.record('patient', text);
   if (input.locale && state.clientLocale && input.locale !== state.clientLocale && state.welcomed) state.locale = input.locale;
   if (input.locale) state.clientLocale = input.locale;
   const understood = services.understanding.understand(text, state.locale);
@@ -322,10 +320,35 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
   if (understood.emergency.kind && understood.emergency.negated) flows.softEmergency(turn);
 
+  // No BSN, ever: say so kindly once and ask the question again; a free message goes on without it.
+  if (bsnGiven) {
+    turn.say('bsn.notKept');
+    if (state.pending) {
+      await reask(turn);
+      return done();
+    }
+    const rest = text.replace(/[•\d.:\- ]+/g, ' ').replace(/\b(mijn|my|bsn|is|burgerservicenummer|hier|here|het|dat|it|this)\b/gi, ' ').trim();
+    if (rest.split(/\s+/).filter(Boolean).length < 3) {
+      flows.menu(turn, 'menu.anythingElse');
+      return done();
+    }
+  }
+
   // 2. Commands and taps on choices mean exactly what they say.
   const command = matchCommand(turn, text);
   if (command) {
     await runCommand(turn, command, text);
+    return done();
+  }
+
+  // Consent withdrawn in words stops an intake as the "no" button does; nothing has been sent.
+  if (intakeRunning(turn) && saysWithdrawal(text)) {
+    withdrawConsent(turn);
+    return done();
+  }
+  if (!intakeRunning(turn) && !state.lastCaseReference && mentionsConsentWithdrawal(text)) {
+    turn.say('withdraw.nothingRunning');
+    flows.menu(turn, 'menu.anythingElse');
     return done();
   }
 

@@ -96,6 +96,36 @@ function insurerNotConnected(turn: Turn): void {
   turn.offer([turn.choice('elsewhere'), turn.choice('rights')]);
 }
 
+/** The facts an intake collects about the person; discarded when consent is withdrawn. */
+const personalFacts = ['insurer', 'fullName', 'dateOfBirth', 'policyNumber', 'contactPreference', 'phone', 'email', 'postcode', 'maxTravelKm'] as const;
+
+/** Whether a mediation request is being put together (consent asked or given, not yet sent). */
+export function intakeRunning(turn: Turn): boolean {
+  const { state } = turn;
+  const flow = state.pending?.flow ?? state.paused?.flow;
+  return Boolean(state.consent?.given) || flow === 'intake' || flow === 'correct' || state.correcting;
+}
+
+/**
+ * Consent withdrawn in words before sending: the intake stops, what it collected is discarded
+ * (with the transcript that holds it), nothing is sent, and the patient hears what they can still do.
+ */
+export function withdrawConsent(turn: Turn): void {
+  const { state } = turn;
+  const insurer = insurerName(turn);
+  for (const key of personalFacts) delete state.facts[key];
+  state.consent = null;
+  state.pending = null;
+  state.paused = null;
+  state.resumeAsked = false;
+  state.correcting = false;
+  state.offeredMediation = false;
+  state.transcript = [];
+  turn.say('withdraw.stopped', { insurer });
+  turn.say('withdraw.discarded');
+  turn.say('withdraw.canStill', {}, { choices: [turn.choice('deleteData'), turn.choice('waitingTime'), turn.choice('rights')] });
+}
+
 /** The summary of what will be sent, as Markdown lines the patient can check. */
 export function summaryLines(turn: Turn): string[] {
   const f = turn.state.facts;

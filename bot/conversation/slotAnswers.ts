@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/index.ts';
 import type { ConversationServices } from './ports.ts';
 import type { Facts } from './state.ts';
 import type { Slot } from './types.ts';
+import { isBsn, containsBsn } from '../domain/bsn.ts';
 
 /** The outcome of reading an answer to one question: a value, or the key of a kind explanation. */
 export type SlotAnswer = { ok: true; apply: (facts: Facts) => void } | { ok: false; errorKey: string; params?: Record<string, unknown> };
@@ -13,13 +14,18 @@ const fail = (errorKey: string, params?: Record<string, unknown>): SlotAnswer =>
 const namePattern = /^[\p{L}][\p{L}\p{M}' .\-’]{1,118}$/u;
 const unknownAnswer = /^(weet ik niet|weet niet|geen idee|geen|nvt|n\.v\.t\.|onbekend|i don'?t know|don'?t know|not sure|none|unknown|no idea)\.?$/i;
 
-/** The Dutch BSN check ("elfproef"): a 9-digit number that passes it may be a citizen service number. */
-export function looksLikeBsn(digits: string): boolean {
-  if (!/^\d{9}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(digits[i]) * (9 - i);
-  sum -= Number(digits[8]);
-  return sum % 11 === 0 && sum !== 0;
+/** The Dutch BSN check ("elfproef"); bot/domain/bsn.ts is the one definition. */
+export const looksLikeBsn = isBsn;
+
+// "mijn polisnummer is AB 123 456", "polis: 1234-5678": the words around the number are not part of it.
+const policyLead = /^(?:(?:mijn|my|het|the|dat|this|it)\s+)?(?:(?:polisnummer|polis nummer|klantnummer|klant nummer|relatienummer|verzekeringsnummer|verzekerdennummer|lidnummer|zorgpasnummer|policy number|policy no\.?|customer number|member number|membership number|insurance number|nummer|number|polis|policy)\b\s*)?(?:is\b|=|:)?\s*/i;
+
+/** The policy number in an answer, without the words around it, or null when there is none. */
+export function extractPolicyNumber(text: string): string | null {
+  const rest = text.trim().replace(policyLead, '').replace(/[.!]+$/, '');
+  const compact = rest.replace(/[\s.\-/]/g, '').toUpperCase();
+  // Letters and digits, 5 to 20, with at least one digit ("ABCDE" is a word, not a number).
+  return /^[A-Z0-9]{5,20}$/.test(compact) && /\d/.test(compact) ? compact : null;
 }
 
 /** A date of birth is plausible between 120 years ago and today. */
@@ -37,8 +43,8 @@ export function plausibleBirthDate(iso: string, now: Date): boolean {
 export async function readSlotAnswer(
   slot: Slot,
   text: string,
-  context: { locale: Locale; now: Date; services: ConversationServices; bsnWarned: string | null },
-): Promise<SlotAnswer & { bsn?: string }> {
+  context: { locale: Locale; now: Date; services: ConversationServices },
+): Promise<SlotAnswer> {
   const { understanding, knowledge } = context.services;
   const trimmed = text.trim();
   switch (slot) {
@@ -54,11 +60,12 @@ export async function readSlotAnswer(
       return ok((f) => (f.dateOfBirth = iso));
     }
     case 'policyNumber': {
-      const compact = trimmed.replace(/[\s.\-]/g, '').toUpperCase();
-      if (!/^[A-Z0-9]{5,20}$/.test(compact)) return fail('invalid.policyNumber');
-      // We never ask for the BSN; a number that looks like one is questioned once.
-      if (looksLikeBsn(compact) && context.bsnWarned !== compact) return { ...fail('invalid.policyNumberBsn'), bsn: compact };
-      return ok((f) => (f.policyNumber = compact));
+      // We never ask for or keep a BSN; the conversation has already refused one in the text.
+      if (containsBsn(trimmed)) return fail('invalid.policyNumberBsn');
+      const policy = extractPolicyNumber(trimmed);
+      if (!policy) return fail('invalid.policyNumber');
+      if (isBsn(policy)) return fail('invalid.policyNumberBsn');
+      return ok((f) => (f.policyNumber = policy));
     }
     case 'phone': {
       const phone = understanding.parsePhone(trimmed);

@@ -38,8 +38,6 @@ export interface ConversationState {
   consent: { given: boolean; at: string; text: string } | null;
   misses: number;
   postponed: boolean;
-  /** A number the patient wrote that looked like a BSN; typed again, it is taken as given. */
-  bsnWarned: string | null;
   status: { reference?: string; awaitingReference?: boolean };
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
@@ -70,7 +68,6 @@ export function initialState(locale: Locale): ConversationState {
     consent: null,
     misses: 0,
     postponed: false,
-    bsnWarned: null,
     status: {},
     transcript: [],
     handoffs: 0,
@@ -86,7 +83,11 @@ export function initialState(locale: Locale): ConversationState {
 export function upgradeState(stored: unknown, locale: Locale): ConversationState {
   if (typeof stored !== 'object' || stored === null) return initialState(locale);
   const s = stored as Partial<ConversationState> & { version?: number };
-  if (s.version === 2) return { ...initialState(s.locale ?? locale), ...s } as ConversationState;
+  if (s.version === 2) {
+    // Earlier versions kept a refused BSN-like number here; it is never carried over.
+    const { bsnWarned: _dropped, ...rest } = s as Partial<ConversationState> & { bsnWarned?: unknown };
+    return { ...initialState(s.locale ?? locale), ...rest } as ConversationState;
+  }
   // Version 1 (the first thin flow) kept only a welcome flag worth carrying over.
   const fresh = initialState((s.locale as Locale | undefined) ?? locale);
   fresh.welcomed = Boolean(s.welcomed);

@@ -141,3 +141,128 @@ describe('worsening complaints: huisarts, huisartsenpost or specialist, and a fl
     expect(queue.items[0]).toMatchObject({ reference, worseningReported: true });
   });
 });
+
+describe('no BSN anywhere', () => {
+  it.each([
+    ['mijn bsn is 111222333'],
+    ['BSN: 1112.22.333'],
+    ['111 222 333'],
+    ['111222333'],
+  ])('nl: «%s» at the policy-number question is refused kindly, the question asked again, nothing kept', async (answer) => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk', '30-06-1950']) await c.say(s);
+    await play(c, [
+      [answer, { says: [/burgerservicenummer \(BSN\)\. Dat heb ik niet bewaard/], asks: 'policyNumber' }],
+      // Typed again, still not kept (no "type it once more" exception).
+      [answer, { says: [/niet bewaard/], asks: 'policyNumber' }],
+      ['mijn polisnummer is AB-123 456', { asks: 'contactPreference' }],
+    ]);
+    expect(c.state?.facts.policyNumber).toBe('AB123456');
+    expect(JSON.stringify(c.state)).not.toMatch(/111\D?222\D?333|1112\.22\.333/);
+  });
+
+  it('nl: a BSN in a free message is not kept and the rest of the message is answered', async () => {
+    const c = nl();
+    await c.start();
+    await play(c, [['mijn bsn is 111222333, hoe lang is de wachttijd voor de oogarts in het Maasstad?', { says: [/niet bewaard/, /Wachttijden voor Oogheelkunde/] }]]);
+    expect(JSON.stringify(c.state)).not.toContain('111222333');
+    expect(c.state?.transcript.some((l) => l.text.includes('•••••••••'))).toBe(true);
+  });
+
+  it('en: at the phone question, then a case without any BSN', async () => {
+    const c = en();
+    await c.start();
+    for (const s of [...intakeEn, 'Anna de Boer', 'April 2, 1961', 'ZK-123456', 'Phone']) await c.say(s);
+    await play(c, [['my BSN is 111 222 333', { says: [/I have not kept it/], asks: 'phone' }]]);
+    await fillIntake(c, { phone: '0612345678', postcode: '3011AB', hospital: 'Isala', maxTravelKm: '50', waitingWeeks: '20 weeks', specialty: 'cataract' });
+    await c.say('Yes, send it');
+    const stored = await h.services.db.case.findUniqueOrThrow({ where: { reference: c.caseReference! } });
+    expect(`${stored.request}${stored.transcript}`).not.toMatch(/111\D?222\D?333/);
+  });
+
+  it.each(['mijn bsn is 111222333', '111222333', '123456782'])('a policy number is never a valid BSN: «%s»', async (answer) => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk', '30-06-1950']) await c.say(s);
+    await c.say(answer);
+    expect(c.state?.facts.policyNumber).toBeUndefined();
+    expect(c.lastSlot).toBe('policyNumber');
+  });
+
+  it('a policy number is letters and digits, 5 to 20, and words around it are not part of it', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk', '30-06-1950']) await c.say(s);
+    await play(c, [
+      ['mijn polisnummer weet ik niet', { says: [/5 tot 20 cijfers of letters/], asks: 'policyNumber' }],
+      ['1234', { says: [/5 tot 20/], asks: 'policyNumber' }],
+      ['polis: 9876-5432', { asks: 'contactPreference' }],
+    ]);
+    expect(c.state?.facts.policyNumber).toBe('98765432');
+  });
+});
+
+/** Consent withdrawn in words before the case is sent: nl and en, at different questions. */
+const withdrawals: [locale: 'nl' | 'en', text: string][] = [
+  ['nl', 'laat maar, ik wil toch niet dat jullie mijn gegevens krijgen'],
+  ['nl', 'ik trek mijn toestemming in'],
+  ['nl', 'ik wil stoppen'],
+  ['nl', 'laat maar'],
+  ['nl', 'stop'],
+  ['nl', 'toch maar niet'],
+  ['nl', 'ik heb me bedacht'],
+  ['nl', 'annuleren'],
+  ['nl', 'stuur niets door'],
+  ['nl', 'ik wil niet meer'],
+  ['nl', 'Ik geef geen toestemming meer'],
+  ['nl', 'ik zie ervan af'],
+  ['nl', 'vergeet het maar'],
+  ['nl', 'toestemming intrekken graag'],
+  ['nl', 'ik wil niet dat mijn verzekeraar mijn gegevens krijgt'],
+  ['nl', 'ik wil de aanvraag annuleren'],
+  ['en', 'never mind'],
+  ['en', 'I withdraw my consent'],
+  ['en', 'I want to stop'],
+  ['en', 'I changed my mind'],
+  ["en", "don't send anything"],
+  ['en', 'forget it'],
+  ['en', "I don't want you to have my data"],
+  ['en', 'I no longer consent'],
+  ['en', 'cancel the request'],
+  ['en', "I'd rather not"],
+];
+
+describe('consent withdrawn in words', () => {
+  it('tests at least 20 phrasings', () => expect(withdrawals.length).toBeGreaterThanOrEqual(20));
+
+  it.each(withdrawals)('%s: «%s» stops the intake, discards what was collected, sends nothing', async (locale, text) => {
+    const c = locale === 'nl' ? nl() : en();
+    await c.start();
+    for (const s of [...(locale === 'nl' ? intakeNl : intakeEn), locale === 'nl' ? 'Kees van Dijk' : 'Anna de Boer']) await c.say(s);
+    expect(c.lastSlot).toBe('dateOfBirth');
+    await play(c, [[text, {
+      says: locale === 'nl' ? [/Ik heb niets naar Demo Verzekeraar gestuurd/, /heb ik gewist/, /Verwijder mijn gegevens/] : [/I have sent nothing to Demo Verzekeraar/, /erased/, /Delete my data/],
+      asks: null,
+    }]]);
+    expect(c.state?.facts.fullName).toBeUndefined();
+    expect(c.state?.consent).toBeNull();
+    expect(JSON.stringify(c.state?.transcript)).not.toMatch(/Kees van Dijk|Anna de Boer/);
+    expect(await h.services.db.case.count({ where: { conversationId: c.conversationId } })).toBe(0);
+  });
+
+  it('works at the summary too, and the patient can start again later', async () => {
+    const c = nl();
+    await c.start();
+    await c.say(intakeNl[0]!);
+    await fillIntake(c, truus);
+    await play(c, [
+      ['laat maar zitten', { says: [/niets naar Demo Verzekeraar/], asks: null }],
+      ['Hulp van mijn verzekeraar', { asks: 'consent' }],
+    ]);
+  });
+
+  it('outside an intake "stop" keeps its ordinary meaning, and "ik trek mijn toestemming in" says nothing was sent', async () => {
+    await play(nl(), [['<start>', {}], ['ik trek mijn toestemming in', { says: [/Er loopt nu geen aanvraag/] }]]);
+  });
+});

@@ -10,6 +10,7 @@ import { badRequest, forbidden, notFound } from '../../errors.ts';
 import { DirectLineAdapter, botAccount, directLineServiceUrl } from './adapter.ts';
 import { trustedActivity } from '../trustedActivity.ts';
 import { isOriginAllowed } from './origin.ts';
+import { maskBsn } from '../../domain/bsn.ts';
 import { bearer, sha256, type DirectLineTokens, type VerifiedToken } from './tokens.ts';
 
 export const generateBody = z.object({
@@ -136,11 +137,12 @@ export class DirectLineService {
     const from = { id: input.from?.id ?? 'dl_user', ...(input.from?.name ? { name: input.from.name } : {}), role: 'user' };
     const clientChannelData = { ...(input.channelData ?? {}) };
     delete clientChannelData[tenantChannelDataKey];
+    // A BSN never reaches the database, not even in the stored copy of what the patient sent.
     const base = {
       type: input.type,
-      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.text !== undefined ? { text: maskBsn(input.text) } : {}),
       ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.value !== undefined ? { value: input.value } : {}),
+      ...(input.value !== undefined ? { value: typeof input.value === 'string' ? maskBsn(input.value) : input.value } : {}),
       ...(input.textFormat ? { textFormat: input.textFormat } : {}),
       locale: input.locale ?? conversation.locale,
       channelId: 'directline',
