@@ -12,6 +12,8 @@ import { errorHandler, requestContext } from './http.ts';
 import { bodyLimits, defaultBodyLimit, jsonBody } from './jsonBody.ts';
 import type { Logger } from './logger.ts';
 import { mediationRouter } from './mediation/routes.ts';
+import { waitingTimeAdminRouter } from './mediation/waitingTimeAdmin.ts';
+import { waitingTimesHealth } from './data/waitingTimeSync.ts';
 import { waitingTimesRouter } from './api/waitingTimes.ts';
 import { privacyRouter } from './api/privacyPage.ts';
 import { specialismsRouter } from './api/specialisms.ts';
@@ -58,10 +60,11 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
   for (const [path, limit] of bodyLimits) app.use(path, jsonBody(limit));
   app.use(jsonBody(defaultBodyLimit));
 
+  const syncSchedule = { url: config.WAITING_TIMES_SYNC_URL ?? null, days: config.WAITING_TIMES_SYNC_DAYS };
   app.get('/healthz', async (_req, res) => {
     try {
       await services.db.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
+      res.json({ status: 'ok', database: 'ok', waitingTimes: await waitingTimesHealth(services.db, syncSchedule) });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
     }
@@ -82,10 +85,16 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
       return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
     }),
   );
-  app.use(waitingTimesRouter(services.knowledge));
+  app.use(waitingTimesRouter(services.knowledge, services.tenants));
   app.use(specialismsRouter(services.reference.specialisms));
   app.use(privacyRouter(services.i18next, { conversationDays: config.CONVERSATION_RETENTION_DAYS, caseDays: 90, demoWidgetTenant: config.isProduction ? null : 'demo-verzekeraar' }));
   app.use(mediationRouter(services.mediation));
+  app.use(
+    waitingTimeAdminRouter({
+      db: services.db, auth: services.mediatorAuth, audit: services.mediation.audit, contracts: services.contracts,
+      hospitals: () => services.waitingTimes.currentHospitals(), specialismCodes: new Set(services.reference.specialisms.map((s) => s.code)), schedule: syncSchedule,
+    }),
+  );
   app.use(widgetConfigRouter(services.tenants));
 
   app.get('/widget.js', (_req, res, next) => {

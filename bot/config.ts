@@ -63,6 +63,10 @@ const schema = z.object({
   LOGIN_ADDRESS_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(10_000).default(30),
   /** The longest delay a run of failures can cause (the delays double up to this). */
   LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** NZa Zorgbeeld WaitingTimeMSZ address (or any file address) to import on schedule; empty = no schedule. */
+  WAITING_TIMES_SYNC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional()),
+  /** Days between scheduled imports (NZa refreshes every two weeks). */
+  WAITING_TIMES_SYNC_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = z.infer<typeof schema> & { botAuthEnabled: boolean; isProduction: boolean };

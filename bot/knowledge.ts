@@ -1,12 +1,16 @@
 import type { Locale } from './i18n/index.ts';
-import type { AlternativesResult, HospitalWaitingTimes, InsurerChoice, KnowledgePort, NormVerdict, RightsStatementView } from './conversation/ports.ts';
+import type { AlternativesInput, AlternativesResult, HospitalWaitingTimes, InsurerChoice, KnowledgePort, NormVerdict, RightsStatementView } from './conversation/ports.ts';
 import { buildAlternativesIndex, type WaitingTimeFigure } from './domain/alternatives.ts';
 import { haversineKm, lookupPc4, roundKm } from './domain/geo.ts';
 import type { CareType } from './domain/reference.ts';
 import { statementsFor } from './domain/rights.ts';
 import { toMatchKey } from './domain/text.ts';
 import { measuredAs, verdict, verdictForWeeks } from './domain/treeknorm.ts';
-import { mediationContactFor, resolveHospital, resolveInsurer, type HospitalRecord, type LoadedReferenceData } from './data/referenceData.ts';
+import { getHospitalIndex, mediationContactFor, resolveInsurer, type HospitalRecord, type LoadedReferenceData } from './data/referenceData.ts';
+import type { ContractStore } from './data/contracts.ts';
+import { contractStatus, type Contract } from './domain/contracts.ts';
+import { freshnessOf, worstFreshness, type Freshness } from './domain/freshness.ts';
+import { dutchCalendarDate } from './domain/validity.ts';
 import type { TenantRepository } from './data/tenants.ts';
 import type { WaitingTimeRepository } from './data/waitingTimes.ts';
 
@@ -28,6 +32,10 @@ export interface LocationFigures {
   measuredAt: string | null;
   source: string | null;
   isDemo: boolean;
+  /** "aging": older than six weeks (shown with its date); "outdated": older than six months, so no figure is given. */
+  freshness: Freshness;
+  /** Whether the given insurer contracts this provider for the specialism; null when unknown or no insurer given. */
+  contracted: boolean | null;
 }
 
 export type PostcodeLookup = { status: 'found'; latitude: number; longitude: number } | { status: 'unknown' | 'invalid' };
@@ -37,15 +45,15 @@ export type PostcodeLookup = { status: 'found'; latitude: number; longitude: num
  * the conversation's KnowledgePort and the public waiting-times API share it.
  */
 export class KnowledgeService implements KnowledgePort {
-  private readonly hospitalsByName = new Map<string, HospitalRecord>();
   private readonly specialtyNames = new Map<string, string>();
 
   constructor(
     private readonly ref: LoadedReferenceData,
     private readonly waitingTimes: WaitingTimeRepository,
     private readonly tenants: TenantRepository,
+    private readonly contracts: ContractStore | null = null,
+    private readonly now: () => Date = () => new Date(),
   ) {
-    for (const h of ref.hospitals) this.hospitalsByName.set(h.officialName, h);
     for (const s of ref.specialisms) {
       this.specialtyNames.set(toMatchKey(s.nameNl), s.code);
       this.specialtyNames.set(toMatchKey(s.nameEn), s.code);
@@ -66,13 +74,42 @@ export class KnowledgeService implements KnowledgePort {
     return this.specialtyNames.get(toMatchKey(text)) ?? null;
   }
 
+  /** Reference hospitals and the providers imports created, as last loaded (names resolve synchronously). */
+  private providers(): readonly HospitalRecord[] {
+    return this.waitingTimes.loadedHospitals();
+  }
+
   resolveHospital(text: string): string | null {
-    return resolveHospital(text, this.ref)?.hospital.officialName ?? null;
+    return this.hospitalByName(text)?.officialName ?? null;
   }
 
   hospitalByName(text: string): HospitalRecord | null {
-    const match = resolveHospital(text, this.ref);
-    return match ? match.hospital : null;
+    const hospitals = this.providers();
+    const exact = hospitals.find((h) => h.officialName === text);
+    if (exact) return exact;
+    return getHospitalIndex({ hospitals }).resolveHospital(text)?.hospital ?? null;
+  }
+
+  /** Loads the providers if they are not loaded yet (the first turn after start-up). */
+  async ready(): Promise<void> {
+    await this.waitingTimes.currentHospitals();
+  }
+
+  private today(): string {
+    return dutchCalendarDate(this.now());
+  }
+
+  /** The insurer's current contracts, or null without an insurer (or without contract data). */
+  async contractsOf(insurerTenantId: string | null | undefined): Promise<Contract[] | null> {
+    if (!insurerTenantId || !this.contracts) return null;
+    const list = await this.contracts.current(insurerTenantId);
+    return list.length > 0 ? list : null;
+  }
+
+  /** Whether the insurer contracts this hospital for the specialism today (null: unknown). */
+  contractedWith(contracts: readonly Contract[] | null, hospital: HospitalRecord | undefined, specialism: string): boolean | null {
+    if (!contracts || !hospital) return null;
+    return contractStatus(contracts, hospital, specialism, this.today());
   }
 
   postcode(postcode: string): PostcodeLookup {
@@ -113,10 +150,21 @@ export class KnowledgeService implements KnowledgePort {
     return index.get(specialty) ?? new Map();
   }
 
-  private locationFigures(hospital: HospitalRecord, location: HospitalRecord['locations'][number], figures: { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }, distanceKm: number | null): LocationFigures {
+  private locationFigures(hospital: HospitalRecord, location: HospitalRecord['locations'][number], all: { outpatient?: WaitingTimeFigure; treatment?: WaitingTimeFigure }, distanceKm: number | null, contracted: boolean | null = null): LocationFigures {
+    // A real figure older than six months is not a current figure: its date is kept, its number is not shown.
+    const today = this.today();
+    const ageOf = (f: WaitingTimeFigure | undefined): Freshness => (!f || f.isDemo ? 'current' : freshnessOf(f.measuredAt, today));
+    const present = [all.outpatient, all.treatment].filter((f): f is WaitingTimeFigure => Boolean(f));
+    const kept = present.filter((f) => ageOf(f) !== 'outdated');
+    const freshness: Freshness = present.length === 0 ? 'current' : kept.length === 0 ? 'outdated' : worstFreshness(kept.map(ageOf));
+    const figures = {
+      ...(all.outpatient && ageOf(all.outpatient) !== 'outdated' ? { outpatient: all.outpatient } : {}),
+      ...(all.treatment && ageOf(all.treatment) !== 'outdated' ? { treatment: all.treatment } : {}),
+    };
     const outpatientWeeks = figures.outpatient && !figures.outpatient.insufficient ? weeksOf(figures.outpatient.days) : null;
     const treatmentWeeks = figures.treatment && !figures.treatment.insufficient ? weeksOf(figures.treatment.days) : null;
-    const dated = [figures.outpatient, figures.treatment].filter((f): f is WaitingTimeFigure => Boolean(f));
+    const shown = [figures.outpatient, figures.treatment].filter((f): f is WaitingTimeFigure => Boolean(f));
+    const dated = shown.length > 0 ? shown : [all.outpatient, all.treatment].filter((f): f is WaitingTimeFigure => Boolean(f));
     const newest = dated.sort((a, b) => b.measuredAt.localeCompare(a.measuredAt))[0];
     return {
       hospital: hospital.officialName,
@@ -132,34 +180,41 @@ export class KnowledgeService implements KnowledgePort {
       measuredAt: newest?.measuredAt ?? null,
       source: newest?.source ?? null,
       isDemo: dated.length > 0 && dated.every((f) => f.isDemo),
+      freshness,
+      contracted,
     };
   }
 
   /** Locations that offer a specialism within a radius of a point, nearest first. */
-  async near(specialty: string, origin: { latitude: number; longitude: number }, radiusKm: number): Promise<LocationFigures[]> {
+  async near(specialty: string, origin: { latitude: number; longitude: number }, radiusKm: number, insurerTenantId: string | null = null): Promise<LocationFigures[]> {
     const figures = await this.figuresFor(specialty);
+    const contracts = await this.contractsOf(insurerTenantId);
     const out: LocationFigures[] = [];
-    for (const hospital of this.ref.hospitals) {
+    for (const hospital of await this.waitingTimes.currentHospitals()) {
       for (const location of hospital.locations) {
         const f = figures.get(location.id);
         if (!f) continue;
         const km = haversineKm(origin, location);
-        if (km <= radiusKm) out.push(this.locationFigures(hospital, location, f, roundKm(km)));
+        if (km <= radiusKm) out.push(this.locationFigures(hospital, location, f, roundKm(km), this.contractedWith(contracts, hospital, specialty)));
       }
     }
     return out.sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || a.hospital.localeCompare(b.hospital));
   }
 
   /** A hospital's locations with their figures for a specialism (locations without figures included). */
-  async atHospital(hospital: HospitalRecord, specialty: string): Promise<LocationFigures[]> {
+  async atHospital(hospital: HospitalRecord, specialty: string, insurerTenantId: string | null = null): Promise<LocationFigures[]> {
     const figures = await this.figuresFor(specialty);
-    return hospital.locations.map((l) => this.locationFigures(hospital, l, figures.get(l.id) ?? {}, null));
+    const contracted = this.contractedWith(await this.contractsOf(insurerTenantId), hospital, specialty);
+    return hospital.locations.map((l) => this.locationFigures(hospital, l, figures.get(l.id) ?? {}, null, contracted));
   }
 
   async waitingTimesAt(hospitalName: string, specialty: string): Promise<HospitalWaitingTimes | null> {
-    const hospital = this.hospitalsByName.get(hospitalName) ?? this.hospitalByName(hospitalName);
+    await this.ready();
+    const hospital = this.hospitalByName(hospitalName);
     if (!hospital) return null;
-    const rows = (await this.atHospital(hospital, specialty)).filter((r) => r.outpatientWeeks !== null || r.treatmentWeeks !== null);
+    const all = await this.atHospital(hospital, specialty);
+    const rows = all.filter((r) => r.outpatientWeeks !== null || r.treatmentWeeks !== null);
+    const outdated = all.filter((r) => r.freshness === 'outdated' && r.measuredAt).map((r) => r.measuredAt!).sort();
     const newest = rows.map((r) => r.measuredAt).filter((d): d is string => Boolean(d)).sort().at(-1) ?? null;
     const toVerdict = (weeks: number | null, v: NormVerdict['verdict'] | null, careType: CareType): NormVerdict | null =>
       weeks === null || v === null ? null : { verdict: v, normWeeks: verdictForWeeks(careType, weeks).normWeeks.max };
@@ -177,17 +232,24 @@ export class KnowledgeService implements KnowledgePort {
       measuredAt: newest,
       source: rows.find((r) => r.measuredAt === newest)?.source ?? null,
       isDemo: rows.length > 0 && rows.every((r) => r.isDemo),
+      freshness: worstFreshness(rows.map((r) => r.freshness)),
+      oldestMeasuredAt: rows.map((r) => r.measuredAt).filter((d): d is string => Boolean(d)).sort()[0] ?? null,
+      outdatedSince: rows.length === 0 ? (outdated.at(-1) ?? null) : null,
     };
   }
 
-  async alternatives(input: { specialty: string; careType: CareType | null; postcode: string; maxKm: number; currentWeeks: number | null; excludeHospital?: string | null }): Promise<AlternativesResult> {
+  async alternatives(input: AlternativesInput): Promise<AlternativesResult> {
     const origin = this.postcode(input.postcode);
     if (origin.status !== 'found') return { status: 'unknown_postcode' };
     const figures = await this.waitingTimes.currentFigures();
     if (figures.length === 0) return { status: 'no_data' };
+    const hospitals = await this.waitingTimes.currentHospitals();
     const careType = input.careType ?? 'treatment';
-    const exclude = input.excludeHospital ? this.hospitalsByName.get(input.excludeHospital)?.id : undefined;
-    const ranked = buildAlternativesIndex(this.ref.hospitals, figures).rank({
+    const exclude = input.excludeHospital ? this.hospitalByName(input.excludeHospital)?.id : undefined;
+    const contracts = await this.contractsOf(input.insurerTenantId);
+    const byId = new Map(hospitals.map((h) => [h.id, h]));
+    const today = this.today();
+    const ranked = buildAlternativesIndex(hospitals, figures).rank({
       specialism: input.specialty,
       careType,
       origin,
@@ -195,12 +257,16 @@ export class KnowledgeService implements KnowledgePort {
       currentWaitWeeks: input.currentWeeks,
       ...(exclude ? { excludeHospitalIds: [exclude] } : {}),
     });
+    const results = ranked
+      // Older than six months is not a current figure, so it is no alternative either.
+      .filter((r) => r.waitWeeks !== null && (input.currentWeeks === null || r.waitWeeks < input.currentWeeks))
+      .map((r) => ({ r, freshness: r.isDemo ? ('current' as const) : freshnessOf(r.measuredAt, today), contracted: this.contractedWith(contracts, byId.get(r.hospitalId), input.specialty) }))
+      .filter((x) => x.freshness !== 'outdated' && (!input.contractedOnly || x.contracted === true));
     return {
       status: 'ok',
       careType,
-      results: ranked
-        .filter((r) => r.waitWeeks !== null && (input.currentWeeks === null || r.waitWeeks < input.currentWeeks))
-        .map((r) => ({
+      contractsKnown: contracts !== null,
+      results: results.map(({ r, freshness, contracted }) => ({
           hospital: r.hospitalName,
           location: r.locationName,
           city: r.city,
@@ -211,6 +277,8 @@ export class KnowledgeService implements KnowledgePort {
           measuredAt: r.measuredAt,
           source: r.source,
           isDemo: r.isDemo,
+          freshness,
+          contracted,
         })),
     };
   }

@@ -8,6 +8,7 @@ import { createLogger } from './logger.ts';
 import { installProcessGuard } from './processGuard.ts';
 import { createServices } from './services.ts';
 import { startMediationJobs } from './mediation/jobs.ts';
+import { startWaitingTimeSync } from './data/waitingTimeSync.ts';
 import { purgeInactiveConversations } from './data/conversationRetention.ts';
 import { demoAccounts } from '../prisma/demoData.ts';
 
@@ -22,6 +23,10 @@ const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
 // Webhook delivery and daily retention; several instances may run them (leases in the database).
 const mediationJobs = startMediationJobs(services.mediation, logger);
+// NZa waiting times on schedule (WAITING_TIMES_SYNC_URL every WAITING_TIMES_SYNC_DAYS days; one instance at a time).
+const waitingTimeSync = config.WAITING_TIMES_SYNC_URL
+  ? startWaitingTimeSync(db, services.reference, logger, { url: config.WAITING_TIMES_SYNC_URL, days: config.WAITING_TIMES_SYNC_DAYS, onImported: () => services.waitingTimes.invalidate() })
+  : null;
 // Conversations without activity are deleted after CONVERSATION_RETENTION_DAYS (now and daily).
 const purgeConversations = () =>
   purgeInactiveConversations(db, new Date(), config.CONVERSATION_RETENTION_DAYS)
@@ -72,6 +77,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   await services.directLine.drain(config.SHUTDOWN_TIMEOUT_MS);
   await mediationJobs.stop();
+  await waitingTimeSync?.stop();
   await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
   await services.coordination.close();

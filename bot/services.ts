@@ -22,6 +22,7 @@ import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
 import { loadReferenceData } from './data/referenceData.ts';
 import { WaitingTimeRepository } from './data/waitingTimes.ts';
+import { ContractStore } from './data/contracts.ts';
 import { KnowledgeService } from './knowledge.ts';
 import { createCardService } from './knowledge/cardService.ts';
 import { tenantView } from './data/tenantView.ts';
@@ -42,8 +43,9 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const storage = new PrismaStorage(db, hot);
 
   const reference = loadReferenceData();
-  const waitingTimes = new WaitingTimeRepository(db);
-  const knowledge = new KnowledgeService(reference, waitingTimes, tenants);
+  const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);
+  const contracts = new ContractStore(db);
+  const knowledge = new KnowledgeService(reference, waitingTimes, tenants, contracts);
   const understanding = createUnderstandingPort(reference);
 
   const conversationServices: ConversationServices = {
@@ -105,5 +107,5 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
   const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName };
-  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, knowledge, understanding, conversationServices };
+  return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
 }

@@ -33,11 +33,12 @@ export async function seedReference(db: Db): Promise<void> {
   const reference = loadReferenceData();
   await db.$transaction(async (tx) => {
     for (const h of reference.hospitals) {
-      const hospital = { officialName: h.officialName, kind: h.kind, agbCode: h.agbCode, aliases: JSON.stringify(h.aliases), website: h.website };
-      await tx.hospital.upsert({ where: { id: h.id }, create: { id: h.id, ...hospital }, update: hospital });
+      // An AGB code an import learnt is kept unless the reference data itself has one (nothing stored is lost).
+      const hospital = { officialName: h.officialName, kind: h.kind, aliases: JSON.stringify(h.aliases), website: h.website, ...(h.agbCode ? { agbCode: h.agbCode } : {}) };
+      await tx.hospital.upsert({ where: { id: h.id }, create: { id: h.id, ...hospital, agbCode: h.agbCode }, update: hospital });
       for (const l of h.locations) {
-        const location = { hospitalId: h.id, name: l.name, city: l.city, postcode: l.postcode, pc4: l.pc4, latitude: l.latitude, longitude: l.longitude, agbCode: l.agbCode, hasEmergency: l.hasEmergency };
-        await tx.location.upsert({ where: { id: l.id }, create: { id: l.id, ...location }, update: location });
+        const location = { hospitalId: h.id, name: l.name, city: l.city, postcode: l.postcode, pc4: l.pc4, latitude: l.latitude, longitude: l.longitude, hasEmergency: l.hasEmergency, ...(l.agbCode ? { agbCode: l.agbCode } : {}) };
+        await tx.location.upsert({ where: { id: l.id }, create: { id: l.id, ...location, agbCode: l.agbCode }, update: location });
       }
     }
   }, { timeout: 60_000 });

@@ -20,8 +20,10 @@ const maxText = 2000;
 // Intents that may interrupt a pending question: answered, then the question is asked again.
 const interrupting = new Set(['privacy', 'human_agent', 'medical_advice', 'rights', 'postponed_care', 'treatment_elsewhere', 'waiting_time', 'thanks_goodbye']);
 
-type Command = flows.Topic | 'language' | 'restart' | 'delete' | 'status' | 'noThanks' | 'continue' | 'stay';
+type Command = flows.Topic | 'language' | 'restart' | 'delete' | 'status' | 'noThanks' | 'continue' | 'stay' | 'contractedOnly';
 
+// "Alleen ziekenhuizen met een contract", "only contracted providers".
+const contractedOnlyPattern = /\b(alleen|enkel|only|just)\b.*\b(gecontracteerd\w*|contract\w*)\b/i;
 const restartPattern = /^(opnieuw|opnieuw beginnen|begin opnieuw|start opnieuw|herstart|reset|restart|start over|start again|begin again)[.!]?$/i;
 const deletePattern = /\b(verwijder|wis|delete|erase|remove)\b.*\b(gegevens|data|gesprek|conversation|chat|informatie|information)\b/i;
 const statusPattern = /\b(status|stand van zaken|hoe staat het|where is|how is|what'?s happening)\b.*\b(aanvraag|verzoek|request|case|zaak)\b|\bZB-?[0-9A-Z]{4}-?[0-9A-Z]{4}\b/i;
@@ -36,11 +38,12 @@ function matchCommand(turn: Turn, text: string): { command: Command; locale?: Lo
   for (const locale of ['nl', 'en'] as const) {
     const t = turn.services.t(locale);
     for (const topic of flows.topics) if (norm === String(t(`choices.${topic}`)).toLowerCase()) return { command: topic };
-    for (const key of ['noThanks', 'continue', 'stay'] as const) if (norm === String(t(`choices.${key}`)).toLowerCase()) return { command: key };
+    for (const key of ['noThanks', 'continue', 'stay', 'contractedOnly'] as const) if (norm === String(t(`choices.${key}`)).toLowerCase()) return { command: key };
     if (norm === String(t('choices.deleteData')).toLowerCase()) return { command: 'delete' };
   }
   for (const locale of ['nl', 'en'] as const) if (languagePatterns[locale].test(norm)) return { command: 'language', locale };
   if (restartPattern.test(norm)) return { command: 'restart' };
+  if (contractedOnlyPattern.test(norm)) return { command: 'contractedOnly' };
   if (deletePattern.test(norm)) return { command: 'delete' };
   if (statusPattern.test(text)) return { command: 'status' };
   return null;
@@ -248,6 +251,9 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'continue':
       state.pending = null;
       return flows.menu(turn, 'menu.anythingElse');
+    case 'contractedOnly':
+      state.facts.contractedOnly = true;
+      return flows.elsewhere(turn);
     case 'stay':
       state.pending = null;
       turn.say('elsewhere.stayOk');

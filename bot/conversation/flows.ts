@@ -191,6 +191,12 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.state.pending = null;
   const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
   const figures = await turn.services.knowledge.waitingTimesAt(facts.hospital, facts.specialty);
+  if (figures && figures.locations.length === 0 && figures.outdatedSince) {
+    // Older than six months: not presented as a current wait, only its date.
+    turn.say('waitingTime.outdated', { specialism: name, hospital: figures.hospital, date: formatDate(figures.outdatedSince, turn.state.locale) });
+    turn.offer([turn.choice('elsewhere'), turn.choice('mediation')]);
+    return;
+  }
   if (!figures || figures.locations.length === 0) {
     turn.say('waitingTime.none', { specialism: name, hospital: facts.hospital });
     turn.offer([turn.choice('elsewhere'), turn.choice('mediation')]);
@@ -205,6 +211,7 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.say('waitingTime.norm');
   turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
   turn.say('waitingTime.source', { source: figures.source, date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
+  if (figures.freshness === 'aging') turn.say('waitingTime.aging', { date: formatDate(figures.oldestMeasuredAt ?? figures.measuredAt ?? '', turn.state.locale) });
   turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
 }
 
@@ -250,6 +257,8 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     maxKm: facts.maxTravelKm,
     currentWeeks: facts.waitingWeeks ?? null,
     excludeHospital: facts.hospital ?? null,
+    insurerTenantId: turn.info.tenant.kind === 'insurer' ? turn.info.tenant.id : (facts.insurer?.tenantId ?? null),
+    contractedOnly: facts.contractedOnly === true,
   });
   if (result.status === 'unknown_postcode') {
     delete facts.postcode;
@@ -257,8 +266,12 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     return;
   }
   const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
+  const contractsKnown = result.status === 'ok' && result.contractsKnown === true;
+  if (facts.contractedOnly && !contractsKnown) turn.say('elsewhere.noContractData');
+  else if (facts.contractedOnly) turn.say('elsewhere.contractedOnly');
+  let notContractedShown = false;
   if (result.status === 'no_data' || result.results.length === 0) {
-    turn.say('elsewhere.none', { km: facts.maxTravelKm, specialism: name });
+    turn.say(facts.contractedOnly && contractsKnown ? 'elsewhere.noneContracted' : 'elsewhere.none', { km: facts.maxTravelKm, specialism: name });
   } else {
     const shown = result.results.slice(0, 5);
     if (shown.some((r) => r.isDemo)) turn.say('waitingTime.demo');
@@ -266,14 +279,22 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
       const saved = r.weeksSaved && r.weeksSaved > 0 ? ` ${turn.text('elsewhere.saved', { count: r.weeksSaved })}` : '';
       const km = new Intl.NumberFormat(turn.state.locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }).format(r.distanceKm);
       const location = r.location === r.hospital || r.location.startsWith(r.hospital) ? r.city : `${r.location}, ${r.city}`;
-      return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location, weeks: turn.text('weeks', { count: r.waitWeeks }), km })}.${saved}`;
+      const contract = r.contracted === true ? ` (${turn.text('elsewhere.contracted')})` : r.contracted === false ? ` (${turn.text('elsewhere.notContracted')})` : '';
+      return `- ${turn.text('elsewhere.line', { hospital: r.hospital, location, weeks: turn.text('weeks', { count: r.waitWeeks }), km })}${contract}.${saved}`;
     });
+    notContractedShown = shown.some((r) => r.contracted === false);
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
     turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
+    const aging = shown.filter((r) => r.freshness === 'aging').map((r) => r.measuredAt).sort()[0];
+    if (aging) turn.say('waitingTime.aging', { date: formatDate(aging, turn.state.locale) });
   }
   turn.say('elsewhere.referral');
-  turn.say('elsewhere.costs');
-  turn.say('elsewhere.stay', {}, { choices: [turn.choice('mediation'), turn.choice('stay')] });
+  // With the insurer's contract list we can say which places have no contract; without it, the general note.
+  if (!contractsKnown) turn.say('elsewhere.costs');
+  else if (notContractedShown) turn.say('elsewhere.costsNotContracted');
+  const choices = [turn.choice('mediation'), turn.choice('stay')];
+  if (contractsKnown && !facts.contractedOnly && notContractedShown) choices.push(turn.choice('contractedOnly'));
+  turn.say('elsewhere.stay', {}, { choices });
   turn.state.offeredMediation = true;
 }
 

@@ -42,6 +42,12 @@ export interface HospitalWaitingTimes {
   measuredAt: string | null; // YYYY-MM-DD, the newest of the figures shown
   source: string | null;
   isDemo: boolean;
+  /** The worst of the figures shown: "aging" (older than six weeks) is said with its date. */
+  freshness?: 'current' | 'aging' | 'outdated';
+  /** The oldest date among the figures shown. */
+  oldestMeasuredAt?: string | null;
+  /** When every figure is older than six months (none shown): the newest of those dates. */
+  outdatedSince?: string | null;
 }
 
 export interface Alternative {
@@ -55,10 +61,27 @@ export interface Alternative {
   measuredAt: string;
   source: string;
   isDemo: boolean;
+  freshness?: 'current' | 'aging' | 'outdated';
+  /** Whether the patient's insurer contracts this provider for the specialism; null when unknown. */
+  contracted?: boolean | null;
+}
+
+/** A question for alternatives: where could the patient be seen sooner? */
+export interface AlternativesInput {
+  specialty: string;
+  careType: CareType | null;
+  postcode: string;
+  maxKm: number;
+  currentWeeks: number | null;
+  excludeHospital?: string | null;
+  /** The patient's insurer (tenant), to say per result whether it contracts the provider. */
+  insurerTenantId?: string | null;
+  /** Only providers the insurer contracts. */
+  contractedOnly?: boolean;
 }
 
 export type AlternativesResult =
-  | { status: 'ok'; results: Alternative[]; careType: CareType }
+  | { status: 'ok'; results: Alternative[]; careType: CareType; contractsKnown?: boolean }
   | { status: 'unknown_postcode' }
   | { status: 'no_data' };
 
@@ -84,7 +107,7 @@ export interface KnowledgePort {
   knownPostcode(postcode: string): boolean;
   norm(careType: CareType, weeks: number): NormVerdict;
   waitingTimesAt(hospital: string, specialty: string): Promise<HospitalWaitingTimes | null>;
-  alternatives(input: { specialty: string; careType: CareType | null; postcode: string; maxKm: number; currentWeeks: number | null; excludeHospital?: string | null }): Promise<AlternativesResult>;
+  alternatives(input: AlternativesInput): Promise<AlternativesResult>;
   rightsOn(date: Date): RightsStatementView[];
   /** Insurers a patient on a hospital site can pick, and free-text resolution of any Dutch insurer or label. */
   insurerTenants(): Promise<InsurerChoice[]>;

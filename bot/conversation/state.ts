@@ -13,6 +13,8 @@ export interface Facts {
   waitingWeeks?: number;
   postcode?: string;
   maxTravelKm?: number;
+  /** The patient asked for providers their insurer contracts only. */
+  contractedOnly?: boolean;
   insurer?: { tenantId: string | null; name: string; contact?: { phone: string | null; url: string | null } | null };
   fullName?: string;
   dateOfBirth?: string;

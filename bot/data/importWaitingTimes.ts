@@ -1,38 +1,32 @@
 /**
- * npm run import:waiting-times -- FILE
- * Imports NZa Zorgbeeld WaitingTimeMSZ records (JSON or CSV) or the simple hospital CSV
- * (docs/waiting-time-import.md) into DATABASE_URL: all rows or none, idempotently.
+ * npm run import:waiting-times -- FILE_OR_URL
+ * Imports NZa Zorgbeeld WaitingTimeMSZ records (XML, JSON or CSV; a file or an http(s) address)
+ * or the simple hospital CSV (docs/waiting-time-import.md) into DATABASE_URL. Unusable records
+ * are reported and skipped (exit 0); an unreadable source, or more than 5 % unusable records,
+ * imports nothing (exit 1). Usage errors exit 2.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createDb } from './db.ts';
 import { loadReferenceData } from './referenceData.ts';
-import { importWaitingTimes } from './waitingTimeImporter.ts';
+import { describeOutcome } from './waitingTimeImporter.ts';
+import { runImport } from './waitingTimeSync.ts';
 
-const file = process.argv[2];
-if (!file) {
-  process.stderr.write('Usage: npm run import:waiting-times -- FILE   (NZa WaitingTimeMSZ .json/.csv, or the hospital CSV)\n');
-  process.exit(2);
-}
-let content: string;
-try {
-  content = readFileSync(file, 'utf8');
-} catch (error) {
-  process.stderr.write(`Cannot read ${file}: ${(error as Error).message}\n`);
+const source = process.argv[2];
+if (!source || source.startsWith('-')) {
+  process.stderr.write('Usage: npm run import:waiting-times -- FILE_OR_URL   (NZa WaitingTimeMSZ .xml/.json/.csv, or the hospital CSV)\n');
   process.exit(2);
 }
 const config = loadConfig();
 const db = createDb(config.DATABASE_URL);
 try {
-  const outcome = await importWaitingTimes(db, loadReferenceData(), basename(file), content);
-  if (outcome.errors.length > 0) {
-    process.stderr.write(`${file} (${outcome.format}): ${outcome.errors.length} problem(s); nothing was imported.\n`);
-    for (const e of outcome.errors) process.stderr.write(`  ${e.line === 0 ? 'file' : `line ${e.line}`}: ${e.reason}\n`);
-    process.exitCode = 1;
+  const { run, outcome } = await runImport(db, loadReferenceData(), source, 'cli');
+  if (outcome) {
+    const text = describeOutcome(source, outcome);
+    (outcome.status === 'imported' ? process.stdout : process.stderr).write(`${text}\n`);
   } else {
-    process.stdout.write(`${file} (${outcome.format}): ${outcome.imported} rows — ${outcome.created} new, ${outcome.updated} corrected, ${outcome.unchanged} already there (batch ${outcome.batch}).\n`);
+    process.stderr.write(`${source}: nothing was imported: ${run.summary.reason ?? 'unknown problem'}\n`);
   }
+  if (run.status !== 'imported') process.exitCode = 1;
 } finally {
   await db.$disconnect();
 }

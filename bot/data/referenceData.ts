@@ -35,12 +35,22 @@ export type CoordinateSource = 'ziekenhuislocaties-2019' | 'pc4-centroid';
 export interface HospitalLocationRecord extends HospitalLocation {
   aliases: string[];
   coordinateSource: CoordinateSource;
+  /** NZa LocationKey of an imported location. */
+  nzaLocationKey?: string | null;
+  /** Absent or "reference" for shipped locations; the import source for locations created from NZa records. */
+  origin?: string;
+  /** Date of the record an imported location was created from, YYYY-MM-DD. */
+  originDate?: string | null;
 }
 
 /** A hospital as shipped; `specialisms` lists what a categorical hospital or ZBC offers (null = general). */
 export interface HospitalRecord extends Hospital {
   locations: HospitalLocationRecord[];
   specialisms: string[] | null;
+  kvkNumber?: string | null;
+  /** Absent or "reference" for shipped hospitals; the import source for providers created from NZa records. */
+  origin?: string;
+  originDate?: string | null;
 }
 
 /** A verified public route to a mediation desk. */
@@ -487,8 +497,9 @@ export class HospitalIndex {
         if (key === '') continue;
         const entry: KeyEntry = { key, hospital, location: locationOf.get(key) ?? only, weak: WEAK_KEYS.has(key) };
         const existing = this.exact.get(key);
-        // The loader rejects a name shared by two hospitals; within one hospital keep the most specific.
-        if (!existing || (existing.location === null && entry.location !== null)) this.exact.set(key, entry);
+        // The loader rejects a name shared by two reference hospitals; an imported provider never takes
+        // a name another hospital already has. Within one hospital keep the most specific.
+        if (!existing || (existing.hospital === hospital && existing.location === null && entry.location !== null)) this.exact.set(key, entry);
 
         const short = withoutGenericWords(key);
         if (short !== key && short.length >= 4 && !cities.has(short)) {

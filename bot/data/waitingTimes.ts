@@ -1,6 +1,8 @@
 import type { WaitingTimeFigure } from '../domain/alternatives.ts';
 import type { CareType } from '../domain/reference.ts';
 import type { Db } from './db.ts';
+import { loadProviders } from './providers.ts';
+import { loadReferenceData, type HospitalRecord } from './referenceData.ts';
 
 const careTypes = new Set<CareType>(['outpatient', 'diagnostics', 'day_treatment', 'clinical', 'treatment']);
 
@@ -8,16 +10,31 @@ const careTypes = new Set<CareType>(['outpatient', 'diagnostics', 'day_treatment
  * The current waiting-time figures: per location, specialism and care type the latest
  * measurement wins (history stays in the table). Several treatments of one specialism measured
  * on the same day are summarised by their median. Cached briefly, because every instance reads
- * them on every answer and imports are rare.
+ * them on every answer and imports are rare. Real figures and demo figures never mix: where a
+ * location has real figures for a specialism, its demo figures for that specialism are not used.
+ * The providers (reference hospitals plus those imports created) are loaded with the figures,
+ * because only an import changes either.
  */
 export class WaitingTimeRepository {
-  private cache: { checkedAt: number; version: string; figures: WaitingTimeFigure[] } | null = null;
+  private cache: { checkedAt: number; version: string; figures: WaitingTimeFigure[]; hospitals: HospitalRecord[] } | null = null;
   private refreshing: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 60_000,
+    private readonly reference: { hospitals: readonly HospitalRecord[] } = loadReferenceData(),
   ) {}
+
+  /** The providers as last loaded: reference hospitals with learnt AGB codes, then imported providers. */
+  async currentHospitals(): Promise<HospitalRecord[]> {
+    await this.currentFigures();
+    return this.cache!.hospitals;
+  }
+
+  /** The last loaded providers without waiting (reference hospitals before the first load). */
+  loadedHospitals(): readonly HospitalRecord[] {
+    return this.cache?.hospitals ?? this.reference.hospitals;
+  }
 
   invalidate(): void {
     this.cache = null;
@@ -59,8 +76,11 @@ export class WaitingTimeRepository {
       select: { locationId: true, specialismCode: true, careType: true, days: true, insufficient: true, measuredAt: true, source: true, isDemo: true },
       orderBy: { measuredAt: 'desc' },
     });
+    const withRealFigures = new Set<string>();
+    for (const row of rows) if (!row.isDemo) withRealFigures.add(`${row.locationId}|${row.specialismCode}`);
     const latest = new Map<string, typeof rows>();
     for (const row of rows) {
+      if (row.isDemo && withRealFigures.has(`${row.locationId}|${row.specialismCode}`)) continue;
       const key = `${row.locationId}|${row.specialismCode}|${row.careType}`;
       const group = latest.get(key);
       if (!group) latest.set(key, [row]);
@@ -83,6 +103,7 @@ export class WaitingTimeRepository {
         isDemo: group.every((r) => r.isDemo),
       });
     }
-    this.cache = { checkedAt: Date.now(), version, figures };
+    const hospitals = await loadProviders(this.db, this.reference);
+    this.cache = { checkedAt: Date.now(), version, figures, hospitals };
   }
 }

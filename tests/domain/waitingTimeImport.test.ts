@@ -89,18 +89,18 @@ describe('NZa WaitingTimeMSZ, CSV with the same column names', () => {
   it('reports bad lines by their line number', () => {
     const { rows, errors } = parseNzaWaitingTimes(fixture('nza-bad.csv'), ctx);
     expect(errors).toEqual([
-      { line: 2, reason: expect.stringMatching(/unknown specialism "Kaakchirurgie"/) },
-      { line: 3, reason: expect.stringMatching(/Date "2026-02-30" is not a valid date/) },
-      { line: 5, reason: expect.stringMatching(/duplicate of line 4/) },
-      { line: 6, reason: expect.stringMatching(/WaitingTime "veertig" is not a number/) },
-      { line: 7, reason: expect.stringMatching(/fewer fields than the header/) },
+      { line: 2, code: 'no_specialism_code', reason: expect.stringMatching(/unknown specialism "Kaakchirurgie"/) },
+      { line: 3, code: 'bad_date', reason: expect.stringMatching(/Date "2026-02-30" is not a valid date/) },
+      { line: 5, code: 'duplicate', reason: expect.stringMatching(/duplicate of line 4/) },
+      { line: 6, code: 'bad_wait', reason: expect.stringMatching(/WaitingTime "veertig" is not a number/) },
+      { line: 7, code: 'bad_record', reason: expect.stringMatching(/fewer fields than the header/) },
     ]);
     expect(rows.map((r) => r.line)).toEqual([4]);
   });
 
   it('names missing required columns on line 1', () => {
     expect(parseNzaWaitingTimes('Date,WaitingTime\n2026-10-01,3\n', ctx, { format: 'csv' }).errors).toEqual([
-      { line: 1, reason: 'missing column(s): Specialism, TreatmentType' },
+      { line: 1, code: 'file', reason: 'missing column(s): Specialism, TreatmentType' },
     ]);
   });
 
@@ -178,7 +178,7 @@ describe("hospitals' own CSV", () => {
 
   it('names the missing columns', () => {
     expect(parseHospitalWaitingTimesCsv('hospital,specialism\nCWZ,0302\n', ctx).errors).toEqual([
-      { line: 1, reason: 'missing column(s): care_type, measured_at, source, waiting_days or waiting_weeks' },
+      { line: 1, code: 'file', reason: 'missing column(s): care_type, measured_at, source, waiting_days or waiting_weeks' },
     ]);
   });
 });
