@@ -37,7 +37,9 @@ function publicBase(req: Request, config: Config): string {
 export function createApp({ config, logger, services, widgetPath = join(projectRoot, 'dist/widget.js') }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (default none): otherwise any
+  // client could pick the address that log-in throttling and rate limits count against.
+  app.set('trust proxy', config.TRUST_PROXY.length ? config.TRUST_PROXY : false);
   app.use(requestContext(logger));
   app.use(
     helmet({

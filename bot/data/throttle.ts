@@ -12,44 +12,107 @@ export interface ThrottlePolicy {
 // a password is hopeless, short enough that a mediator who mistyped is back at work soon.
 export const defaultLoginPolicy: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
-/** Login throttling per (e-mail, IP) in the database, so every instance sees the same count. */
+/**
+ * The wider limits (OWASP ASVS 2.2.1: soft lock-outs that grow, not hard ones an attacker can use
+ * against a colleague). Per account across addresses: after `accountFailuresBeforeDelay` failures each
+ * further failure doubles the wait, from `baseDelayMs` up to `maxDelayMs`; an address the account
+ * logged in from before is not held up by it. Per address across accounts (password spraying): the
+ * same after `addressFailuresBeforeDelay` failures, again except for the account's known addresses.
+ */
+export interface LoginLimits {
+  pair: ThrottlePolicy;
+  accountFailuresBeforeDelay: number;
+  addressFailuresBeforeDelay: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Failures older than this no longer count towards the account and address limits. */
+  windowMs: number;
+  /** How long an address stays "known" for an account after a successful log-in from it. */
+  knownForMs: number;
+}
+
+export const defaultLoginLimits: LoginLimits = {
+  pair: defaultLoginPolicy,
+  accountFailuresBeforeDelay: 10,
+  addressFailuresBeforeDelay: 30,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+  knownForMs: 90 * 86_400_000,
+};
+
+const normalEmail = (email: string) => email.trim().toLowerCase();
+
+/** Row keys: hashes only, no address or e-mail in clear. */
+export function throttleKeys(email: string, ip: string): { pair: string; account: string; address: string } {
+  return { pair: sha256(`${normalEmail(email)}|${ip}`), account: sha256(`account|${normalEmail(email)}`), address: sha256(`address|${ip}`) };
+}
+
+type Row = { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null; lastSuccessAt: Date | null };
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+const secondsUntil = (until: Date | null | undefined, now: Date) => (until && until > now ? Math.ceil((until.getTime() - now.getTime()) / 1000) : 0);
+
+/** Login throttling in the database, so every instance sees the same counts. */
 export class LoginThrottleStore {
+  private readonly limits: LoginLimits;
+
   constructor(
     private readonly db: Db,
-    private readonly policy: ThrottlePolicy = defaultLoginPolicy,
-  ) {}
-
-  static key(email: string, ip: string): string {
-    return sha256(`${email.trim().toLowerCase()}|${ip}`);
+    limits: Partial<LoginLimits> = {},
+  ) {
+    this.limits = { ...defaultLoginLimits, ...limits };
   }
 
-  /** Seconds until the pair may try again, or 0 when it may try now. */
-  async retryAfterSeconds(key: string, now: Date): Promise<number> {
-    const row = await this.db.loginThrottle.findUnique({ where: { key } });
-    if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
-    return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
+  /** Seconds until this e-mail may try again from this address, or 0 when it may try now. */
+  async retryAfterSeconds(email: string, ip: string, now: Date): Promise<number> {
+    const keys = throttleKeys(email, ip);
+    const rows = (await this.db.loginThrottle.findMany({ where: { key: { in: [keys.pair, keys.account, keys.address] } } })) as Row[];
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const pair = byKey.get(keys.pair);
+    const known = Boolean(pair?.lastSuccessAt && now.getTime() - pair.lastSuccessAt.getTime() < this.limits.knownForMs);
+    const waits = [secondsUntil(pair?.lockedUntil, now)];
+    if (!known) waits.push(secondsUntil(byKey.get(keys.account)?.lockedUntil, now), secondsUntil(byKey.get(keys.address)?.lockedUntil, now));
+    return Math.max(...waits);
   }
 
-  /** Counts a failure; returns the lock's seconds when this failure crossed the limit. */
-  async recordFailure(key: string, now: Date): Promise<number> {
-    const windowStart = new Date(now.getTime() - this.policy.windowMs);
-    // One transaction so that two instances counting at once cannot both read the same old count.
-    return this.db.$transaction(async (tx) => {
-      const row = await tx.loginThrottle.findUnique({ where: { key } });
-      // A new window starts when the old one ran out or a served lock ended.
-      const fresh = !row || row.windowStartedAt < windowStart || (row.lockedUntil !== null && row.lockedUntil <= now);
-      const failures = fresh ? 1 : row.failures + 1;
-      const lockedUntil = failures >= this.policy.maxFailures ? new Date(now.getTime() + this.policy.lockMs) : fresh ? null : row.lockedUntil;
-      await tx.loginThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStartedAt: now, lockedUntil },
-        update: { failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil },
-      });
-      return lockedUntil && lockedUntil > now ? Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) : 0;
+  /** Counts a failure for the pair, the account and the address. */
+  async recordFailure(email: string, ip: string, now: Date): Promise<void> {
+    const keys = throttleKeys(email, ip);
+    const { pair, windowMs, baseDelayMs, maxDelayMs } = this.limits;
+    const growing = (threshold: number) => (failures: number) =>
+      failures < threshold ? null : new Date(now.getTime() + Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(30, failures - threshold)));
+    // One transaction, so that two instances counting at once cannot both read the same old count.
+    await this.db.$transaction(async (tx) => {
+      await this.bump(tx, keys.pair, now, pair.windowMs, (failures) => (failures >= pair.maxFailures ? new Date(now.getTime() + pair.lockMs) : null), true);
+      await this.bump(tx, keys.account, now, windowMs, growing(this.limits.accountFailuresBeforeDelay), false);
+      await this.bump(tx, keys.address, now, windowMs, growing(this.limits.addressFailuresBeforeDelay), false);
     });
   }
 
-  async recordSuccess(key: string): Promise<void> {
-    await this.db.loginThrottle.deleteMany({ where: { key } });
+  private async bump(tx: Tx, key: string, now: Date, windowMs: number, lockFor: (failures: number) => Date | null, resetAfterLock: boolean): Promise<void> {
+    const row = (await tx.loginThrottle.findUnique({ where: { key } })) as Row | null;
+    // A new window starts when the old one ran out (or, for the pair, when a served lock ended).
+    const fresh = !row || row.windowStartedAt.getTime() < now.getTime() - windowMs || (resetAfterLock && row.lockedUntil !== null && row.lockedUntil <= now);
+    const failures = fresh ? 1 : row.failures + 1;
+    const lockedUntil = lockFor(failures) ?? (fresh ? null : row.lockedUntil);
+    await tx.loginThrottle.upsert({
+      where: { key },
+      create: { key, failures, windowStartedAt: now, lockedUntil },
+      update: { failures, windowStartedAt: fresh ? now : row.windowStartedAt, lockedUntil },
+    });
+  }
+
+  /** The pair becomes known and starts afresh; the account's run of failures ends with its owner's success. */
+  async recordSuccess(email: string, ip: string, now: Date): Promise<void> {
+    const keys = throttleKeys(email, ip);
+    await this.db.$transaction([
+      this.db.loginThrottle.upsert({
+        where: { key: keys.pair },
+        create: { key: keys.pair, failures: 0, windowStartedAt: now, lockedUntil: null, lastSuccessAt: now },
+        update: { failures: 0, windowStartedAt: now, lockedUntil: null, lastSuccessAt: now },
+      }),
+      this.db.loginThrottle.deleteMany({ where: { key: keys.account } }),
+    ]);
   }
 }

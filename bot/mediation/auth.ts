@@ -4,7 +4,7 @@ import { sha256 } from '../hash.ts';
 import type { RequestHandler } from 'express';
 import type { MediatorIdentity, MediatorStore } from '../data/mediators.ts';
 import type { AuditLog } from '../data/audit.ts';
-import { LoginThrottleStore } from '../data/throttle.ts';
+import type { LoginThrottleStore } from '../data/throttle.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 
 export const sessionCookie = 'ww_session';
@@ -83,19 +83,18 @@ export class MediatorAuth {
 
   async login(email: string, password: string, client: { ip: string; userAgent: string | null }): Promise<{ mediator: MediatorIdentity; sessionToken: string; csrfToken: string; expiresAt: Date }> {
     const now = this.now();
-    const key = LoginThrottleStore.key(email, client.ip);
-    // Checked before the password, so a locked pair costs no argon2 work and learns nothing.
-    const wait = await this.throttle.retryAfterSeconds(key, now);
+    // Checked before the password, so a held-up attempt costs no argon2 work and learns nothing.
+    const wait = await this.throttle.retryAfterSeconds(email, client.ip, now);
     if (wait > 0) throw new TooManyAttempts(wait);
     const account = await this.store.findByEmail(email);
     const ok = await verify(account?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
     const actor = { type: 'mediator' as const, id: account?.id ?? null, role: account?.role ?? null, name: null, tenantId: account?.tenantId ?? null, onBehalfOf: account?.tenantId ?? null, ipHash: await this.audit.hashIp(client.ip), userAgent: client.userAgent?.slice(0, 200) ?? null };
     if (!account || !ok) {
-      await this.throttle.recordFailure(key, now);
+      await this.throttle.recordFailure(email, client.ip, now);
       if (account) await this.audit.record(actor, { tenantId: account.tenantId, action: 'auth.login', outcome: 'denied' });
       throw unauthorized('E-mail address or password is wrong');
     }
-    await this.throttle.recordSuccess(key);
+    await this.throttle.recordSuccess(email, client.ip, now);
     const sessionToken = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
