@@ -35,9 +35,10 @@ const thinkMs = 2000;
 const onlyIndex = process.argv.indexOf('--only');
 const only = new Set(onlyIndex > 0 ? process.argv[onlyIndex + 1]!.split(',') : ['intake', 'questions', 'echo', 'plain']);
 
-// --profile: a CPU profile of the app server(s) in .tmp/profiles (open in Chrome DevTools).
-const profile = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir', '.tmp/profiles'] : [];
-const app = await startServer('bench/conversationServer.ts', { BENCH_WORKERS: String(workers) }, profile);
+// --profile: CPU profiles of the app server(s) during each Wachtwijzer saturation run, in
+// .tmp/profiles/<pid>-<n>.cpuprofile (Chrome DevTools opens them; bench/profileSummary.ts sums them up).
+const profile = process.argv.includes('--profile');
+const app = await startServer('bench/conversationServer.ts', { BENCH_WORKERS: String(workers) });
 const plain = await startServer('bench/plainEchoServer.ts');
 const dl = (port: number, prefix = '') => `http://127.0.0.1:${port}${prefix}/v3/directline`;
 
@@ -81,10 +82,19 @@ for (const t of targets) {
 
 const saturation = new Map<string, RunResult>();
 process.stdout.write(`\nsaturation (${saturationPatients} patients, no think time)\n${header}`);
+let profiled = 0;
+const signalApp = () => {
+  for (const pid of app.pids()) process.kill(pid, 'SIGUSR2');
+};
 for (const t of targets) {
-  const r = await runPatients({ base: t.base, patients: saturationPatients, seconds: saturationSeconds, thinkMs: 0, say: t.say, serverPids: t.pids });
+  const profiling = profile && t.pids === app.pids && t.key !== 'echo';
+  const r = await runPatients({ base: t.base, patients: saturationPatients, seconds: saturationSeconds, thinkMs: 0, say: t.say, serverPids: t.pids, onStart: profiling ? signalApp : undefined });
+  if (profiling) {
+    signalApp();
+    profiled += 1;
+  }
   saturation.set(t.key, r);
-  process.stdout.write(line(t.label, r));
+  process.stdout.write(line(t.label, r) + (profiling ? `   (CPU profile: .tmp/profiles/<pid>-${profiled}.cpuprofile)\n` : ''));
 }
 
 const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? (a / b).toFixed(2) : '-');

@@ -135,13 +135,14 @@ const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean;
  * N patients for `seconds`, each turn followed by an exponential think time (mean thinkMs; 0 = none).
  * `say` answers what a patient says next.
  */
-export async function runPatients(opts: { base: string; patients: number; seconds: number; thinkMs: number; say: (p: Patient) => string; serverPids: () => number[]; onTurn?: (ms: number) => void; onError?: (e: unknown) => void }): Promise<RunResult> {
+export async function runPatients(opts: { base: string; patients: number; seconds: number; thinkMs: number; say: (p: Patient) => string; serverPids: () => number[]; onStart?: () => void; onTurn?: (ms: number) => void; onError?: (e: unknown) => void }): Promise<RunResult> {
   agent.destroy();
   agent = new Agent({ keepAlive: true, maxSockets: 1000 });
   const list = await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i)));
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  opts.onStart?.();
   const cpuBefore = cpuMs(opts.serverPids());
   const clientBefore = process.cpuUsage();
   const began = performance.now();

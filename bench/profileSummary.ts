@@ -1,18 +1,23 @@
 /**
- * npx tsx bench/profileSummary.ts FILE.cpuprofile [--top 40]
- * Where a CPU profile's time went: self time per package / source file and the top functions.
+ * npx tsx bench/profileSummary.ts FILE.cpuprofile [MORE.cpuprofile…] [--top 40]
+ * Where CPU profiles' time went (several: summed, e.g. one per worker): self time per package /
+ * source file and the top functions.
  */
 import { readFileSync } from 'node:fs';
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-const file = process.argv[2];
-if (!file) throw new Error('usage: profileSummary FILE.cpuprofile');
 const topIndex = process.argv.indexOf('--top');
 const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 40;
-const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const files = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--top');
+if (files.length === 0) throw new Error('usage: profileSummary FILE.cpuprofile [MORE.cpuprofile…] [--top N]');
+const self: { node: Node; us: number }[] = [];
+for (const file of files) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const perNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => perNode.set(id, (perNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [id, us] of perNode) self.push({ node: byId.get(id)!, us });
+}
 
 function area(url: string, name: string): string {
   if (!url) return name.startsWith('(') ? name : '(native)';
@@ -25,8 +30,7 @@ function area(url: string, name: string): string {
 const areas = new Map<string, number>();
 const fns = new Map<string, number>();
 let total = 0;
-for (const [id, us] of self) {
-  const n = byId.get(id)!;
+for (const { node: n, us } of self) {
   total += us;
   const a = area(n.callFrame.url, n.callFrame.functionName);
   areas.set(a, (areas.get(a) ?? 0) + us);

@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { shareNoticesAcrossWorkers } from './cluster.ts';
 import { createApp } from './app.ts';
 import { attachDirectLineStream } from './channels/directline/stream.ts';
 import { loadConfig } from './config.ts';
@@ -21,6 +23,7 @@ const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
+shareNoticesAcrossWorkers(services.directLine.events);
 // Webhook delivery and daily retention; several instances may run them (leases in the database).
 const mediationJobs = startMediationJobs(services.mediation, logger);
 // NZa waiting times on schedule (WAITING_TIMES_SYNC_URL every WAITING_TIMES_SYNC_DAYS days; one instance at a time).
@@ -61,7 +64,8 @@ server.listen(config.PORT, config.HOST, () => {
     lines.push('', 'Demo accounts (demo data, never created in production):');
     for (const a of demoAccounts(config.DEMO_PASSWORD)) lines.push(`  ${a.email.padEnd(36)} password: ${a.password}   (${a.tenant}, ${a.role})`);
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  // With --workers, every worker listens on the port; the first one says so.
+  if (!cluster.isWorker || cluster.worker?.id === 1) process.stdout.write(`${lines.join('\n')}\n\n`);
   if (!config.botAuthEnabled) logger.warn('Bot Framework authentication is off: /api/messages is for local use with the Emulator only');
   logger.info({ port }, 'listening');
 });
