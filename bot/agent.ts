@@ -47,7 +47,7 @@ function toActivity(reply: Reply, locale: Locale, recipientId: string | undefine
 }
 
 function toEvent(event: OutgoingEvent): Activity {
-  return trustedActivity({ type: ActivityTypes.Event, name: event.name, value: event.value, ...(event.attachments ? { attachments: event.attachments } : {}) });
+  return trustedActivity({ type: ActivityTypes.Event, name: event.name, value: event.value ?? {}, ...(event.attachments ? { attachments: event.attachments } : {}) });
 }
 
 /**
@@ -107,7 +107,11 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     // The SDK saves state only in after-turn handlers; saving before replying means a reply is
     // never visible for a state that was not stored.
     await state.save(context, deps.storage);
-    const outgoing = [...result.replies.map((r) => toActivity(r, result.state.locale, context.activity.from?.id)), ...result.events.map(toEvent)];
+    const outgoing = [
+      ...result.events.filter((e) => e.first).map(toEvent),
+      ...result.replies.map((r) => toActivity(r, result.state.locale, context.activity.from?.id)),
+      ...result.events.filter((e) => !e.first).map(toEvent),
+    ];
     if (outgoing.length) await context.sendActivities(outgoing);
   }
 

@@ -7,7 +7,9 @@ import { directLineRouter } from './channels/directline/routes.ts';
 import { widgetConfigRouter } from './channels/widgetConfig.ts';
 import type { Config } from './config.ts';
 import { projectRoot } from './data/databaseUrl.ts';
-import { notFound } from './errors.ts';
+import { notFound, tooManyRequests } from './errors.ts';
+import { RateLimiter } from './data/rateLimits.ts';
+import { isLoopbackHost } from './channels/serviceUrl.ts';
 import { errorHandler, requestContext } from './http.ts';
 import { bodyLimits, defaultBodyLimit, jsonBody } from './jsonBody.ts';
 import type { Logger } from './logger.ts';
@@ -27,10 +29,39 @@ export interface AppDeps {
   widgetPath?: string;
 }
 
-/** Where a browser or client can reach this server, for the stream URLs it is given. */
-function publicBase(req: Request, config: Config): string {
+/**
+ * Where a browser or client can reach this server, for the stream URLs it is given next to a token.
+ * Production always has PUBLIC_URL (config.ts insists). In development the request's Host is used only
+ * when it names this machine, so a forged Host cannot send the token to someone else's server.
+ */
+export function publicBase(req: Request, config: Pick<Config, 'PUBLIC_URL'>): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const host = req.get('host');
+  if (host) {
+    try {
+      const url = new URL(`http://${host}`);
+      if (isLoopbackHost(url.hostname) && !url.username && url.pathname === '/') return `${req.protocol}://${url.host}`;
+    } catch {
+      // not a host at all: fall through
+    }
+  }
+  return `${req.protocol}://localhost:${req.socket.localPort ?? 3978}`;
+}
+
+/** tokens/generate limits per client address and per tenant; loopback is free outside production (tests, benchmarks). */
+function generateLimits(config: Config, services: Services) {
+  const limiter = new RateLimiter(services.db);
+  const perAddress = { name: 'dl-generate-address', max: config.DIRECTLINE_GENERATE_PER_ADDRESS_PER_MINUTE, windowMs: 60_000 };
+  const perTenant = { name: 'dl-generate-tenant', max: config.DIRECTLINE_GENERATE_PER_TENANT_PER_MINUTE, windowMs: 60_000 };
+  return async (req: Request, tenant: string) => {
+    const ip = req.ip ?? 'unknown';
+    if (!config.isProduction && isLoopbackHost(ip)) return;
+    const now = new Date();
+    const addressWait = await limiter.hit(perAddress, ip, now);
+    if (addressWait) throw tooManyRequests('Too many conversations opened from this address; try again shortly', addressWait);
+    const tenantWait = await limiter.hit(perTenant, tenant, now);
+    if (tenantWait) throw tooManyRequests('Too many conversations opened for this tenant; try again shortly', tenantWait);
+  };
 }
 
 /** The express app without listen(): tests use it directly or on a free port. */
@@ -85,7 +116,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     directLineRouter(services.directLine, (req, conversationId, token) => {
       const base = publicBase(req, config).replace(/^http/, 'ws');
       return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
-    }),
+    }, generateLimits(config, services)),
   );
   app.use(waitingTimesRouter(services.knowledge, services.tenants));
   app.use(specialismsRouter(services.reference.specialisms));

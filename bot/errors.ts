@@ -16,3 +16,4 @@ export const unauthorized = (message: string) => new AppError(401, 'unauthorized
 export const forbidden = (message: string) => new AppError(403, 'forbidden', message);
 export const notFound = (message: string) => new AppError(404, 'not_found', message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(409, 'conflict', message, details);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => new AppError(429, 'rate_limited', message, { retryAfterSeconds });

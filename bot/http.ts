@@ -36,7 +36,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const send = (status: number, code: string, message: string, details?: Record<string, unknown>) =>
       res.status(status).json({ error: { code, message, ...(details ? { details } : {}) } });
-    if (error instanceof AppError) return void send(error.status, error.code, error.message, error.details);
+    if (error instanceof AppError) {
+      const wait = error.details?.retryAfterSeconds;
+      if (error.status === 429 && typeof wait === 'number') res.setHeader('Retry-After', String(wait));
+      return void send(error.status, error.code, error.message, error.details);
+    }
     const type = (error as { type?: string }).type;
     if (type === 'entity.parse.failed') return void send(400, 'malformed_json', 'The request body is not valid JSON');
     if (type === 'entity.too.large') return void send(413, 'body_too_large', 'The request body is too large');

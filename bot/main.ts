@@ -11,6 +11,7 @@ import { installProcessGuard } from './processGuard.ts';
 import { createServices } from './services.ts';
 import { startMediationJobs } from './mediation/jobs.ts';
 import { startWaitingTimeSync } from './data/waitingTimeSync.ts';
+import { runOncePerPeriod } from './data/jobLease.ts';
 import { purgeInactiveConversations } from './data/conversationRetention.ts';
 import { demoAccounts } from '../prisma/demoData.ts';
 
@@ -21,19 +22,24 @@ const db = createDb(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }
 await tuneSqlite(db);
 const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
+// Providers imports created are named in chat from the first turn: load them (and the figures) now.
+await services.knowledge.ready().catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'waiting times not loaded at start-up'));
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
 shareNoticesAcrossWorkers(services.directLine.events);
-// Webhook delivery and daily retention; several instances may run them (leases in the database).
-const mediationJobs = startMediationJobs(services.mediation, logger);
+// Daily jobs run on one instance a day (a lease in the database), whichever gets there first;
+// 20 hours rather than 24, so a day's run is never skipped because the timers drift.
+const oncePerPeriod = async (name: string, work: () => Promise<number>) => runOncePerPeriod(db, name, 20 * 3_600_000, work);
+// Webhook delivery (every instance; rows are leased) and daily case retention.
+const mediationJobs = startMediationJobs(services.mediation, logger, { oncePerPeriod });
 // NZa waiting times on schedule (WAITING_TIMES_SYNC_URL every WAITING_TIMES_SYNC_DAYS days; one instance at a time).
 const waitingTimeSync = config.WAITING_TIMES_SYNC_URL
   ? startWaitingTimeSync(db, services.reference, logger, { url: config.WAITING_TIMES_SYNC_URL, days: config.WAITING_TIMES_SYNC_DAYS, onImported: () => services.waitingTimes.invalidate() })
   : null;
 // Conversations without activity are deleted after CONVERSATION_RETENTION_DAYS (now and daily).
 const purgeConversations = () =>
-  purgeInactiveConversations(db, new Date(), config.CONVERSATION_RETENTION_DAYS)
-    .then((purged) => logger.info(purged, 'conversation retention ran'))
+  runOncePerPeriod(db, 'conversation-retention', 20 * 3_600_000, () => purgeInactiveConversations(db, new Date(), config.CONVERSATION_RETENTION_DAYS))
+    .then((outcome) => (outcome.ran ? logger.info(outcome.result, 'conversation retention ran') : logger.debug('conversation retention: another instance ran it today')))
     .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'conversation retention failed'));
 void purgeConversations();
 const conversationRetention = setInterval(purgeConversations, 86_400_000);

@@ -16,7 +16,8 @@ import { DirectLineTokens } from './channels/directline/tokens.ts';
 import { MediatorAuth } from './mediation/auth.ts';
 import { AuditLog } from './data/audit.ts';
 import { OutboxStore } from './data/outbox.ts';
-import { LoginThrottleStore } from './data/throttle.ts';
+import { LoginThrottleStore, StatusLookupLimiter } from './data/throttle.ts';
+import { checkpointAfterErasure } from './data/db.ts';
 import type { ConversationServices } from './conversation/ports.ts';
 import { translator } from './i18n/index.ts';
 import { addWorkingDays } from './domain/workingDays.ts';
@@ -46,8 +47,10 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);
   const contracts = new ContractStore(db);
   const knowledge = new KnowledgeService(reference, waitingTimes, tenants, contracts);
-  const understanding = createUnderstandingPort(reference);
+  const understanding = createUnderstandingPort(reference, () => waitingTimes.loadedHospitals());
 
+  const statusLookup = patientCaseStatus(cases);
+  const statusLimiter = new StatusLookupLimiter(db);
   const conversationServices: ConversationServices = {
     t: (locale) => translator(i18next, locale),
     understanding,
@@ -73,11 +76,16 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
         logger.info({ reference: stored.reference, insurer: insurer.id, created }, 'case stored');
         return { reference: stored.reference, created };
       },
-      statusFor: patientCaseStatus(cases),
+      async statusFor(reference, dateOfBirth, asker) {
+        if (!(await statusLimiter.take(asker.conversationId, asker.now))) return 'limited';
+        return statusLookup(reference, dateOfBirth, { tenantId: asker.tenantId, kind: asker.kind });
+      },
       async eraseConversation(conversationId) {
         const erased = await cases.eraseForConversation(conversationId);
-        await directLineStore.eraseConversation(conversationId);
+        await directLineStore.eraseActivities(conversationId);
         await db.stateItem.deleteMany({ where: { key: { contains: `/conversations/${conversationId}` } } });
+        // With secure_delete on, the freed pages are zeroed; the checkpoint moves them out of the WAL too.
+        await checkpointAfterErasure(db);
         logger.info({ conversationId, casesErased: erased.deleted, casesKept: erased.anonymised }, 'patient erased conversation');
         return { casesErased: erased.deleted, casesKept: erased.anonymised };
       },

@@ -8,16 +8,21 @@ export const demoTenants = [
     id: 'demo-verzekeraar', displayName: 'Demo Verzekeraar', kind: 'insurer', insurerConcern: null,
     allowedOrigins: localOrigins, theme: { primaryColor: '#00607a', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'u',
     officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 2, retentionDays: 90,
+    // Demo values: a .example address (reserved, never real) and a number marked as demo.
+    customerService: { phone: '0800 0000 (demo)', url: { nl: 'https://demo-verzekeraar.example/klantenservice', en: 'https://demo-verzekeraar.example/en/customer-service' } },
   },
   {
     id: 'andere-verzekeraar', displayName: 'Andere Verzekeraar', kind: 'insurer', insurerConcern: null,
     allowedOrigins: localOrigins, theme: { primaryColor: '#7a1f5c', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'je',
     officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 3, retentionDays: 90,
+    customerService: { phone: null, url: { nl: 'https://andere-verzekeraar.example/klantenservice', en: 'https://andere-verzekeraar.example/en/service' } },
   },
   {
     id: 'demo-ziekenhuis', displayName: 'Demo Ziekenhuis', kind: 'hospital', insurerConcern: null,
     allowedOrigins: localOrigins, theme: { primaryColor: '#1d5e2f', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'u',
     officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 2, retentionDays: 90,
+    // A hospital has no insurer's customer service: the card points to the patient's own insurer.
+    customerService: { phone: null, url: { nl: null, en: null } },
   },
 ] as const;
 

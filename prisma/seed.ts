@@ -62,7 +62,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
     const data = {
       displayName: t.displayName, kind: t.kind, insurerConcern: t.insurerConcern,
       allowedOrigins: JSON.stringify(t.allowedOrigins), theme: JSON.stringify(t.theme), defaultLocale: t.defaultLocale,
-      formality: t.formality, officeHours: JSON.stringify(t.officeHours), responseWorkingDays: t.responseWorkingDays,
+      formality: t.formality, officeHours: JSON.stringify(t.officeHours), customerService: JSON.stringify(t.customerService), responseWorkingDays: t.responseWorkingDays,
       retentionDays: t.retentionDays, directLineSecretHash: sha256(demoDirectLineSecret(t.id)), isDemo: true,
     };
     await db.tenant.upsert({ where: { id: t.id }, create: { id: t.id, ...data }, update: data });

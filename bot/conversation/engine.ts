@@ -190,7 +190,9 @@ async function routeWithCards(turn: Turn, understood: Understood, text: string, 
   // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
   // A request for medical advice is refused before anything else (never medical advice).
   const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
-  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text));
+  // A question the intent model reads as an action request ("Kan mijn verzekeraar bemiddelen?")
+  // goes to the flow unless a card matches it closely.
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && (!looksLikeQuestion(text) || retrieval.score < 0.6));
   if (retrieval.kind === 'card' && !action) {
     const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
     if (found) return cards.answerCard(turn, found.card, found.version);
@@ -219,7 +221,7 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
     case 'human_agent':
       return flows.human(turn);
     case 'privacy':
-      return deletePattern.test(text) ? flows.eraseData(turn) : flows.privacyInfo(turn);
+      return deletePattern.test(text) ? flows.askErase(turn) : flows.privacyInfo(turn);
     case 'medical_advice':
       return flows.medicalAdvice(turn);
     case 'emergency':
@@ -244,7 +246,7 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'restart':
       return flows.restart(turn);
     case 'delete':
-      return flows.eraseData(turn);
+      return flows.askErase(turn);
     case 'status':
       return flows.caseStatus(turn, text);
     case 'noThanks':
@@ -338,6 +340,27 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
       flows.menu(turn, 'menu.anythingElse');
       return done();
     }
+  }
+
+  // "Delete my data" asks once; "yes" erases, "no" goes back to where we were, anything else goes on.
+  if (state.confirmingErase) {
+    const lower = text.toLowerCase();
+    const previous = state.confirmingErase.pending;
+    state.confirmingErase = null;
+    const answer = lower === turn.choice('eraseYes').toLowerCase() || deletePattern.test(text) ? 'yes' : lower === turn.choice('eraseNo').toLowerCase() ? 'no' : (understood.yesNo ?? services.understanding.parseYesNo(text));
+    if (answer === 'yes') {
+      await flows.eraseData(turn);
+      return done();
+    }
+    if (answer === 'no') {
+      turn.say('privacy.eraseKept');
+      if (previous) {
+        state.pending = previous;
+        await reask(turn);
+      } else flows.menu(turn, 'menu.anythingElse');
+      return done();
+    }
+    if (previous) state.pending = previous;
   }
 
   // 2. Commands and taps on choices mean exactly what they say.

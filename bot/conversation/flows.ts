@@ -1,3 +1,5 @@
+import { MSZ_TREEKNORMEN } from '../domain/treeknorm.ts';
+import { DEMO_SOURCE } from '../domain/demoWaitingTimes.ts';
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
@@ -14,10 +16,9 @@ export function topicChoices(turn: Turn, which: readonly Topic[] = ['waitingTime
 
 export function welcome(turn: Turn): void {
   turn.state.welcomed = true;
+  // Two short bubbles before the patient types anything: who, what, privacy and 112.
   turn.say('welcome.intro');
-  turn.say(turn.info.tenant.kind === 'hospital' ? 'welcome.canHospital' : 'welcome.can');
-  turn.say('welcome.privacy');
-  turn.say('welcome.ask', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
+  turn.say('welcome.privacy', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
 }
 
 export function menu(turn: Turn, key = 'menu.ask'): void {
@@ -103,15 +104,32 @@ export function privacyInfo(turn: Turn): void {
   turn.offer([turn.choice('deleteData'), turn.choice('continue')]);
 }
 
+/** "Delete my data": asks once; the question it interrupted waits for the answer. */
+export function askErase(turn: Turn): void {
+  const { state } = turn;
+  state.confirmingErase = { pending: state.pending ?? state.paused };
+  state.pending = null;
+  state.paused = null;
+  state.resumeAsked = false;
+  turn.say('privacy.eraseWhat');
+  turn.say('privacy.eraseAsk', {}, { choices: [turn.choice('eraseYes'), turn.choice('eraseNo')] });
+}
+
+/**
+ * Erases the conversation's stored activities, state and not-yet-picked-up cases, then starts
+ * afresh in the same conversation (its token keeps working). The client is told first, with the
+ * event conversation.erased, to clear its transcript; then it shows the confirmation.
+ */
 export async function eraseData(turn: Turn): Promise<void> {
   const result = await turn.services.cases.eraseConversation(turn.info.conversationId);
   const locale = turn.state.locale;
   turn.state = initialState(locale);
   turn.state.welcomed = true;
+  turn.events.push({ first: true, name: 'conversation.erased', value: { casesErased: result.casesErased, casesKept: result.casesKept } });
   turn.say('privacy.deleted');
   if (result.casesErased > 0) turn.say('privacy.deletedCases', { count: result.casesErased });
   if (result.casesKept > 0) turn.say('privacy.keptCases', { count: result.casesKept });
-  turn.say('privacy.fresh');
+  turn.say('privacy.fresh', {}, { choices: topicChoices(turn) });
 }
 
 export function restart(turn: Turn): void {
@@ -164,7 +182,12 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
   const reference = turn.state.status.reference;
   turn.state.status = {};
   turn.state.pending = null;
-  const found = reference ? await turn.services.cases.statusFor(reference, dateOfBirth) : null;
+  const { info } = turn;
+  const found = reference ? await turn.services.cases.statusFor(reference, dateOfBirth, { tenantId: info.tenant.id, kind: info.tenant.kind, conversationId: info.conversationId, now: info.now }) : null;
+  if (found === 'limited') {
+    turn.say('status.limited');
+    return;
+  }
   if (!found) {
     turn.say('status.notFound');
     return;
@@ -172,6 +195,11 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
   turn.say(`status.is_${found.status}`, { reference, date: formatDate(found.updatedAt.slice(0, 10), turn.state.locale) });
   // The Bot Framework hand-off vocabulary for clients that show it (accepted / failed / completed).
   if (found.handoffStatus) turn.events.push({ name: 'handoff.status', value: { state: found.handoffStatus, reference, status: found.status, updatedAt: found.updatedAt } });
+}
+
+/** A figure's source in the reader's language: the stored demo label is English. */
+function sourceLabel(turn: Turn, source: string | null, isDemo: boolean): string {
+  return isDemo || source === DEMO_SOURCE ? turn.text('waitingTime.demoSource') : (source ?? turn.text('waitingTime.unknown'));
 }
 
 export async function waitingTime(turn: Turn): Promise<void> {
@@ -208,9 +236,9 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.push({ text: `${turn.text('waitingTime.header', { specialism: name, hospital: figures.hospital })}\n\n${lines.join('\n')}` });
   const exceeded = figures.locations.some((l) => l.outpatient?.verdict === 'exceeded' || l.treatment?.verdict === 'exceeded');
   const depends = figures.locations.some((l) => l.treatment?.verdict === 'depends');
-  turn.say('waitingTime.norm');
+  turn.say('waitingTime.norm', { outpatient: MSZ_TREEKNORMEN.outpatient.maxWeeks, day: MSZ_TREEKNORMEN.day_treatment.maxWeeks, clinical: MSZ_TREEKNORMEN.clinical.maxWeeks });
   turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
-  turn.say('waitingTime.source', { source: figures.source, date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
+  turn.say('waitingTime.source', { source: sourceLabel(turn, figures.source, figures.isDemo), date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
   if (figures.freshness === 'aging') turn.say('waitingTime.aging', { date: formatDate(figures.oldestMeasuredAt ?? figures.measuredAt ?? '', turn.state.locale) });
   turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
 }
@@ -284,7 +312,7 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     });
     notContractedShown = shown.some((r) => r.contracted === false);
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
-    turn.say('waitingTime.source', { source: shown[0]!.source, date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
+    turn.say('waitingTime.source', { source: sourceLabel(turn, shown[0]!.source, shown[0]!.isDemo), date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
     const aging = shown.filter((r) => r.freshness === 'aging').map((r) => r.measuredAt).sort()[0];
     if (aging) turn.say('waitingTime.aging', { date: formatDate(aging, turn.state.locale) });
   }

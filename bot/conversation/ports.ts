@@ -131,7 +131,11 @@ export type CaseStatusView = { status: string; handoffStatus: 'accepted' | 'fail
 /** Cases and the patient's data rights. */
 export interface CasesPort {
   createCase(request: HandoffRequest): Promise<{ reference: string; created: boolean }>;
-  statusFor(reference: string, dateOfBirth: string): Promise<CaseStatusView | null>;
+  /**
+   * The status of a case for the patient, only within the tenant they are on (an insurer's cases, or
+   * the cases started on a hospital site); null for anything else, 'limited' after too many look-ups.
+   */
+  statusFor(reference: string, dateOfBirth: string, asker: { tenantId: string; kind: 'insurer' | 'hospital'; conversationId: string; now: Date }): Promise<CaseStatusView | null | 'limited'>;
   /** Erases the conversation's stored activities, state and not-yet-picked-up cases. */
   eraseConversation(conversationId: string): Promise<{ casesErased: number; casesKept: number }>;
 }

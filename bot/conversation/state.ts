@@ -52,6 +52,8 @@ export interface ConversationState {
   paused: { slot: Slot; flow: Flow } | null;
   /** The "shall we go on?" question after an emergency was asked (the next answer decides). */
   resumeAsked: boolean;
+  /** "Delete my data" was asked: the next answer confirms; the question it interrupted comes back on "no". */
+  confirmingErase: { pending: { slot: Slot; flow: Flow } | null } | null;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -78,6 +80,7 @@ export function initialState(locale: Locale): ConversationState {
     worseningReported: false,
     paused: null,
     resumeAsked: false,
+    confirmingErase: null,
   };
 }
 

@@ -19,6 +19,8 @@ export interface Reply {
 
 /** A Bot Framework event to emit after the messages (e.g. handoff.initiate). */
 export interface OutgoingEvent {
+  /** Sent before the turn's messages (e.g. conversation.erased, so a client clears first, then shows the confirmation). */
+  first?: boolean;
   name: string;
   value: unknown;
   attachments?: { contentType: string; content: unknown }[];

@@ -248,9 +248,11 @@ export class CaseStore {
    * The patient's own view: the case only when reference and date of birth both match, else null
    * (the same for a wrong date as for an unknown reference). Audited as a patient read.
    */
-  async findByReferenceForPatient(reference: string, dateOfBirth: string, now: Date = new Date()): Promise<{ status: CaseStatus; outcomeKind: OutcomeKind | null; updatedAt: Date } | null> {
+  async findByReferenceForPatient(reference: string, dateOfBirth: string, now: Date = new Date(), scope?: { tenantId: string; kind: 'insurer' | 'hospital' }): Promise<{ status: CaseStatus; outcomeKind: OutcomeKind | null; updatedAt: Date } | null> {
     const row = await this.db.case.findUnique({ where: { reference } });
     if (!row || row.anonymisedAt) return null;
+    // Another insurer's case, or one started on another site, answers exactly like an unknown reference.
+    if (scope && (scope.kind === 'insurer' ? row.insurerTenantId !== scope.tenantId : row.sourceTenantId !== scope.tenantId)) return null;
     const patient = (parseRequest(row.request).patient ?? {}) as Record<string, unknown>;
     if (typeof patient.dateOfBirth !== 'string' || patient.dateOfBirth !== dateOfBirth) return null;
     const actor: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };

@@ -108,4 +108,16 @@ export async function tuneSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, so erased patient data is not left in free pages.
+  await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+}
+
+/**
+ * After an erasure: copies the WAL into the database file and truncates it, so the erased rows'
+ * old page images are not left in the WAL either. Best effort: a busy reader postpones it to the
+ * next automatic checkpoint, and the erasure itself has already committed.
+ */
+export async function checkpointAfterErasure(db: Db): Promise<void> {
+  if (kindOf(db) !== 'sqlite') return;
+  await db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
 }

@@ -111,12 +111,12 @@ export class DirectLineStore {
     return { activities: rows.map((r) => JSON.parse(r.json) as Partial<Activity>), watermark: last ? last.seq : watermark };
   }
 
-  /** Erases a conversation and everything it said (the patient's right to removal). */
-  async eraseConversation(id: string): Promise<void> {
-    for (const [hash, entry] of this.tokens) if (entry.record.conversationId === id) this.tokens.delete(hash);
-    await this.db.$transaction([
-      this.db.directLineActivity.deleteMany({ where: { conversationId: id } }),
-      this.db.directLineToken.updateMany({ where: { conversationId: id, revokedAt: null }, data: { revokedAt: new Date() } }),
-    ]);
+  /**
+   * Erases everything a conversation said (the patient's right to removal). The conversation, its
+   * sequence numbers and its tokens stay: the same client goes on reading the confirmation and
+   * talking (contract), and no watermark serves an erased activity again.
+   */
+  async eraseActivities(id: string): Promise<void> {
+    await this.db.directLineActivity.deleteMany({ where: { conversationId: id } });
   }
 }

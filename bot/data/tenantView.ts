@@ -11,5 +11,6 @@ export function tenantView(t: TenantSettings): TenantView {
     responseWorkingDays: t.responseWorkingDays,
     retentionDays: t.retentionDays,
     officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone },
+    customerService: t.customerService,
   };
 }

@@ -7,6 +7,11 @@ const officeHoursSchema = z.object({
   phone: z.string().nullable().default(null),
 });
 
+const customerServiceSchema = z.object({
+  phone: z.string().nullable().default(null),
+  url: z.object({ nl: z.string().nullable().default(null), en: z.string().nullable().default(null) }).default({ nl: null, en: null }),
+});
+
 const themeSchema = z.object({
   primaryColor: z.string().optional(),
   title: z.string().optional(),
@@ -23,6 +28,7 @@ export interface TenantSettings {
   defaultLocale: 'nl' | 'en';
   formality: 'u' | 'je';
   officeHours: z.infer<typeof officeHoursSchema>;
+  customerService: z.infer<typeof customerServiceSchema>;
   responseWorkingDays: number;
   retentionDays: number;
   directLineSecretHash: string | null;
@@ -42,6 +48,8 @@ function toSettings(row: TenantRow): TenantSettings {
     defaultLocale: row.defaultLocale === 'en' ? 'en' : 'nl',
     formality: row.formality === 'je' ? 'je' : 'u',
     officeHours: officeHoursSchema.parse(JSON.parse(row.officeHours)),
+    // A malformed setting must not break the conversation: the card then names the insurance card.
+    customerService: customerServiceSchema.safeParse(JSON.parse(row.customerService || '{}')).data ?? { phone: null, url: { nl: null, en: null } },
     responseWorkingDays: row.responseWorkingDays,
     retentionDays: row.retentionDays,
     directLineSecretHash: row.directLineSecretHash,

@@ -116,3 +116,38 @@ export class LoginThrottleStore {
     ]);
   }
 }
+
+/**
+ * At most `max` case-status look-ups per conversation per window (issue 10: no guessing dates of
+ * birth). Counted in the database (the login-throttle table, under a key of its own), so a
+ * restart, "opnieuw beginnen" or another instance does not reset it.
+ */
+export class StatusLookupLimiter {
+  constructor(
+    private readonly db: Db,
+    readonly max = 5,
+    readonly windowMs = 60 * 60_000,
+  ) {}
+
+  static key(conversationId: string): string {
+    return sha256(`status-lookup|${conversationId}`);
+  }
+
+  /** Counts one look-up; false when this conversation has used up its look-ups for the window. */
+  async take(conversationId: string, now: Date): Promise<boolean> {
+    const key = StatusLookupLimiter.key(conversationId);
+    const windowStart = new Date(now.getTime() - this.windowMs);
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.loginThrottle.findUnique({ where: { key } });
+      const fresh = !row || row.windowStartedAt < windowStart;
+      const used = fresh ? 0 : row.failures;
+      if (used >= this.max) return false;
+      await tx.loginThrottle.upsert({
+        where: { key },
+        create: { key, failures: 1, windowStartedAt: now, lockedUntil: null },
+        update: { failures: used + 1, windowStartedAt: fresh ? now : row.windowStartedAt },
+      });
+      return true;
+    });
+  }
+}

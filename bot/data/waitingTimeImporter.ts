@@ -9,7 +9,7 @@ import {
   type SkipReason,
 } from '../domain/waitingTimeImport.ts';
 import type { Db } from './db.ts';
-import { getHospitalIndex, type LoadedReferenceData } from './referenceData.ts';
+import { getHospitalIndex, type HospitalRecord, type LoadedReferenceData } from './referenceData.ts';
 import { loadProviders } from './providers.ts';
 
 export type ImportFormat = 'nza-xml' | 'nza-json' | 'nza-csv' | 'hospital-csv';
@@ -85,15 +85,22 @@ export async function importWaitingTimes(
   const format = detectFormat(fileName, content);
   const hospitals = await loadProviders(db, reference);
   const index = getHospitalIndex({ hospitals });
+  const resolved = new Map<string, { hospital: HospitalRecord; location: HospitalRecord['locations'][number] | null } | null>();
   const ctx = {
     specialisms: reference.specialisms,
     hospitals,
     now,
     pc4: reference.pc4,
     resolveHospital: (name: string) => {
-      // Imports never guess: exact names and aliases only.
-      const match = index.resolveHospital(name, { fuzzy: false });
-      return match ? { hospital: match.hospital, location: match.location } : null;
+      // Imports never guess: exact names and aliases only. One look-up per distinct name: a file
+      // repeats each provider's name on every one of its records.
+      let hit = resolved.get(name);
+      if (hit === undefined) {
+        const match = index.resolveHospital(name, { fuzzy: false });
+        hit = match ? { hospital: match.hospital, location: match.location } : null;
+        resolved.set(name, hit);
+      }
+      return hit;
     },
   };
   const nzaFormat = format === 'nza-xml' ? 'xml' : format === 'nza-json' ? 'json' : 'csv';
@@ -112,7 +119,7 @@ export async function importWaitingTimes(
       for (let i = 0; i < parsed.newProviders.length; i += CHUNK) {
         await tx.hospital.createMany({
           data: parsed.newProviders.slice(i, i + CHUNK).map((p) => ({
-            id: p.id, officialName: p.officialName, kind: 'zbc', agbCode: p.agbCode, kvkNumber: p.kvkNumber, aliases: '[]',
+            id: p.id, officialName: p.officialName, kind: 'zbc', agbCode: p.agbCode, kvkNumber: p.kvkNumber, aliases: JSON.stringify(p.aliases),
             origin: options.source ?? NZA_SOURCE, originDate: new Date(`${p.originDate}T00:00:00Z`),
           })),
         });

@@ -10,6 +10,7 @@ import type { LoadedReferenceData } from './referenceData.ts';
 import type { Logger } from '../logger.ts';
 import { describeSource, readSource, SourceError, type FetchOptions } from './waitingTimeSource.ts';
 import { importWaitingTimes, type ImportOutcome } from './waitingTimeImporter.ts';
+import { acquireLease, releaseLease } from './jobLease.ts';
 
 export type RunTrigger = 'cli' | 'schedule';
 export type RunStatus = 'running' | 'imported' | 'rejected' | 'failed';
@@ -122,24 +123,7 @@ export async function syncStatus(db: Db, schedule: { url: string | null; days: n
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lease
-
-/** Takes (or renews) the named lease until `until`; false when another owner holds an unexpired one. */
-export async function acquireLease(db: Db, name: string, owner: string, now: Date, until: Date): Promise<boolean> {
-  const taken = await db.jobLease.updateMany({ where: { name, OR: [{ leaseUntil: { lt: now } }, { owner }] }, data: { owner, leaseUntil: until } });
-  if (taken.count === 1) return true;
-  try {
-    await db.jobLease.create({ data: { name, owner, leaseUntil: until } });
-    return true;
-  } catch {
-    // The row exists and someone else holds it (or just created it).
-    return false;
-  }
-}
-
-export async function releaseLease(db: Db, name: string, owner: string): Promise<void> {
-  await db.jobLease.updateMany({ where: { name, owner }, data: { leaseUntil: new Date(0) } });
-}
+// Lease (one instance at a time; bot/data/jobLease.ts)
 
 export const SYNC_LEASE = 'waiting-times-sync';
 const LEASE_MS = 30 * 60_000;

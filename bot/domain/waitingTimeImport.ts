@@ -81,6 +81,7 @@ export interface ImportError {
 export interface NewProvider {
   id: string;
   officialName: string;
+  aliases: string[];
   agbCode: string | null;
   kvkNumber: string | null;
   /** The first record it was seen in. */
@@ -393,8 +394,11 @@ class NzaCatalog {
     if (this.takenNames.has(toMatchKey(officialName))) officialName = `${input.name} (${input.city || input.agb || input.line})`;
     this.takenNames.add(toMatchKey(officialName));
     const id = this.uniqueId(`nza-${input.agb ?? slug(input.name)}`);
-    const hospital: Hospital = { id, officialName, kind: 'zbc', agbCode: input.agb, aliases: [], website: null, locations: [] };
-    this.newProviders.push({ id, officialName, agbCode: input.agb, kvkNumber: input.kvk, line: input.line, originDate: input.date });
+    // "Kliniek X B.V." is "Kliniek X" to a patient: the name without its legal form is an alias.
+    const short = input.name.replace(/^stichting\s+/i, '').replace(/[\s,]+(b\.?\s?v\.?|n\.?\s?v\.?)$/i, '').trim();
+    const aliases = short !== input.name && short.length >= 4 && !this.takenNames.has(toMatchKey(short)) ? [short] : [];
+    const hospital: Hospital = { id, officialName, kind: 'zbc', agbCode: input.agb, aliases, website: null, locations: [] };
+    this.newProviders.push({ id, officialName, aliases, agbCode: input.agb, kvkNumber: input.kvk, line: input.line, originDate: input.date });
     if (input.agb) this.byHospitalAgb.set(input.agb, hospital);
     this.draftsByName.set(toMatchKey(input.name), hospital);
     return hospital;
@@ -470,7 +474,13 @@ function nzaRow(record: Record<string, unknown>, line: number, ctx: ImportContex
       null;
     if (hospital) {
       const hint = namedLocation?.hospital.id === hospital.id ? namedLocation.location : named?.hospital.id === hospital.id ? named.location : null;
-      location = pickLocation({ ...hospital, locations: catalog.locationsOf(hospital) }, { location: hint, postcode: postcode ?? '', city });
+      // A location with another AGB code or NZa key than the record's is another location, even in the same town.
+      const candidates = catalog.locationsOf(hospital).filter((l) => {
+        if (locationAgb && l.agbCode && l.agbCode !== locationAgb) return false;
+        const key = (l as { nzaLocationKey?: string | null }).nzaLocationKey;
+        return !(locationKey && key && key.toLowerCase() !== locationKey.toLowerCase());
+      });
+      location = pickLocation({ ...hospital, locations: candidates }, { location: hint && candidates.includes(hint) ? hint : null, postcode: postcode ?? '', city });
     }
   }
   const originDate = measuredAt;

@@ -19,13 +19,23 @@ export function eraseCasesForConversation(cases: Pick<CaseStore, 'eraseForConver
 
 const dayMs = 86_400_000;
 
-/** Runs retention now and then daily; stop() clears the timer. */
-export function startRetentionJob(cases: Pick<CaseStore, 'anonymiseExpired'>, logger: Logger, options: { now?: () => Date; intervalMs?: number } = {}) {
+/**
+ * Runs `work` on this instance only when no other instance ran it this period (a lease in the
+ * database, bot/data/jobLease.ts); the default runs it always (one instance, tests).
+ */
+export type OncePerPeriod = (name: string, work: () => Promise<number>) => Promise<{ ran: true; result: number } | { ran: false }>;
+const always: OncePerPeriod = async (_name, work) => ({ ran: true, result: await work() });
+
+/** Runs retention now and then daily (on one instance a day when `oncePerPeriod` is a lease); stop() clears the timer. */
+export function startRetentionJob(cases: Pick<CaseStore, 'anonymiseExpired'>, logger: Logger, options: { now?: () => Date; intervalMs?: number; oncePerPeriod?: OncePerPeriod } = {}) {
   const now = options.now ?? (() => new Date());
+  const once = options.oncePerPeriod ?? always;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = runRetention(cases, now())
-      .then((count) => logger.info({ anonymised: count }, 'retention job ran'))
+    running = once('case-retention', () => runRetention(cases, now()))
+      .then((outcome) =>
+        outcome.ran ? logger.info({ anonymised: outcome.result }, 'retention job ran') : logger.debug('retention job: another instance ran it this period'),
+      )
       .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'retention job failed'));
   };
   run();

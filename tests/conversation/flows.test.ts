@@ -17,6 +17,16 @@ describe('welcome', () => {
     ]);
   });
 
+  it('is short: at most 45 words in at most two bubbles, with the privacy link, for every tenant and language', async () => {
+    for (const c of [nl(), en(), nl('andere-verzekeraar'), nl('demo-ziekenhuis'), en('demo-ziekenhuis')]) {
+      const replies = await c.start();
+      const words = replies.map((r) => r.text.replace(/\]\([^)]*\)/g, ']')).join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      expect(replies.length).toBeLessThanOrEqual(2);
+      expect(words).toBeLessThanOrEqual(45);
+      expect(replies.some((r) => r.text.includes('](/privacy)'))).toBe(true);
+    }
+  });
+
   it('uses "je" for a tenant that chose the informal form of address', async () => {
     await play(nl('andere-verzekeraar'), [['<start>', { says: [/Ik deel niets zonder je toestemming/], never: [/\buw\b/] }]]);
   });
@@ -31,7 +41,8 @@ describe('waiting time', () => {
     await play(nl(), [
       ['<start>', {}],
       ['Hoe lang is de wachttijd voor de oogarts in het Maasstad?', {
-        says: [/Wachttijden voor Oogheelkunde bij Maasstad Ziekenhuis/, /demogegevens/, /Treeknorm/, /Bron: .*gemeten op 1-11-2026/],
+        says: [/Wachttijden voor Oogheelkunde bij Maasstad Ziekenhuis/, /demogegevens/, /Treeknorm/, /Bron: demogegevens \(gemaakt, niet echt\), gemeten op 1-11-2026/],
+        never: [/Demo data|generated|not real/],
         choices: ['Sneller ergens anders', 'Hulp van mijn verzekeraar'],
       }],
     ]);
@@ -317,7 +328,10 @@ describe('at any turn', () => {
     await c.start();
     for (const s of [kees.first, 'ja', 'Kees van Dijk', '30-06-1950', '99887766', 'telefoon', '0612345678', '8011AB', '50', 'Ja, versturen']) await c.say(s);
     const reference = c.caseReference!;
-    await play(c, [['Verwijder mijn gegevens', { says: [/Uw gesprek is verwijderd/, /Ook uw aanvraag is verwijderd/] }]]);
+    await play(c, [
+      ['Verwijder mijn gegevens', { says: [/Wilt u dat ik uw gegevens verwijder/], choices: ['Ja, verwijder alles', 'Nee, niet verwijderen'] }],
+      ['Ja, verwijder alles', { says: [/Uw gesprek is verwijderd/, /Ook uw aanvraag is verwijderd/], event: 'conversation.erased' }],
+    ]);
     expect(await h.services.cases.findForInsurer(reference, 'demo-verzekeraar')).toBeNull();
     expect(c.state?.transcript.length ?? 0).toBeLessThan(5);
   });

@@ -266,3 +266,99 @@ describe('consent withdrawn in words', () => {
     await play(nl(), [['<start>', {}], ['ik trek mijn toestemming in', { says: [/Er loopt nu geen aanvraag/] }]]);
   });
 });
+
+describe('case status stays within its tenant', () => {
+  let counter = 0;
+  async function storedCase(insurer: string, source: string, dateOfBirth = '1950-06-30'): Promise<string> {
+    counter += 1;
+    const { case: stored } = await h.services.cases.create({
+      insurerTenantId: insurer, sourceTenantId: source, conversationId: `status-test-${counter}`, idempotencyKey: `status-test-${process.pid}-${Date.now()}-${counter}`,
+      locale: 'nl', channel: 'directline', transcript: null,
+      request: { specialty: '0301', waitingWeeks: 20, treeknormWeeks: 7, patient: { fullName: 'Kees van Dijk', dateOfBirth, policyNumber: '99887766', phone: '0612345678', email: null }, consent: { given: true, at: '2026-11-20T10:00:00.000Z', text: 'test' } },
+    });
+    return stored.reference;
+  }
+  const lookUp = async (c: Conversation, reference: string, dob = '30-06-1950') => {
+    await c.say(`status aanvraag ${reference}`);
+    return c.say(dob);
+  };
+
+  it("nl: another insurer's case answers exactly like an unknown reference, both ways", async () => {
+    const ours = await storedCase('demo-verzekeraar', 'demo-verzekeraar');
+    const theirs = await storedCase('andere-verzekeraar', 'andere-verzekeraar');
+    const onDemo = nl();
+    await onDemo.start();
+    const unknown = (await lookUp(onDemo, 'ZB-0000-0000')).map((r) => r.text);
+    expect((await lookUp(onDemo, theirs)).map((r) => r.text)).toEqual(unknown);
+    expect((await lookUp(onDemo, ours)).map((r) => r.text).join(' ')).toMatch(/is ontvangen/);
+    const onOther = nl('andere-verzekeraar');
+    await onOther.start();
+    expect((await lookUp(onOther, ours)).map((r) => r.text).join(' ')).toMatch(/Ik vind geen aanvraag/);
+    expect((await lookUp(onOther, theirs)).map((r) => r.text).join(' ')).toMatch(/is ontvangen/);
+  });
+
+  it('en: a hospital site finds only the cases started on it', async () => {
+    const viaHospital = await storedCase('andere-verzekeraar', 'demo-ziekenhuis');
+    const direct = await storedCase('andere-verzekeraar', 'andere-verzekeraar');
+    const onHospital = en('demo-ziekenhuis');
+    await onHospital.start();
+    expect((await lookUp(onHospital, viaHospital)).map((r) => r.text).join(' ')).toMatch(/has been received/);
+    expect((await lookUp(onHospital, direct)).map((r) => r.text).join(' ')).toMatch(/cannot find a request|no request/i);
+    // The insurer's own assistant finds its case, wherever it started.
+    const onInsurer = en('andere-verzekeraar');
+    await onInsurer.start();
+    expect((await lookUp(onInsurer, viaHospital)).map((r) => r.text).join(' ')).toMatch(/has been received/);
+  });
+
+  it('at most 5 look-ups per conversation per hour, also after starting over', async () => {
+    const reference = await storedCase('demo-verzekeraar', 'demo-verzekeraar', '1961-04-02');
+    const c = nl();
+    await c.start();
+    for (const dob of ['1-1-1960', '2-1-1960', '3-1-1960', '4-1-1960']) expect((await lookUp(c, reference, dob)).map((r) => r.text).join(' ')).toMatch(/Ik vind geen aanvraag/);
+    await c.say('opnieuw beginnen');
+    // The fifth is still answered; the sixth is not, even with the right date of birth.
+    expect((await lookUp(c, reference, '5-1-1960')).map((r) => r.text).join(' ')).toMatch(/Ik vind geen aanvraag/);
+    await play(c, [
+      [`status aanvraag ${reference}`, { asks: 'dateOfBirth' }],
+      ['2-4-1961', { says: [/Probeer het over een uur opnieuw/], never: [/is ontvangen/] }],
+    ]);
+    // An hour later it answers again.
+    c.now = new Date(c.now.getTime() + 61 * 60_000);
+    expect((await lookUp(c, reference, '2-4-1961')).map((r) => r.text).join(' ')).toMatch(/is ontvangen/);
+  });
+});
+
+describe('delete my data: confirmation first, then erasure in a conversation that goes on', () => {
+  it('nl: asks, erases on "ja", tells the client to clear, and goes on answering', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk']) await c.say(s);
+    await play(c, [
+      ['verwijder mijn gegevens', { says: [/Ik wis dan dit hele gesprek/, /Wilt u dat ik uw gegevens verwijder/], choices: ['Ja, verwijder alles', 'Nee, niet verwijderen'], asks: null }],
+      ['ja', { says: [/Uw gesprek is verwijderd/, /U kunt gewoon verder/], event: 'conversation.erased' }],
+      ['Wat is de wachttijd voor de oogarts in het Maasstad?', { says: [/Oogheelkunde/] }],
+    ]);
+    expect(JSON.stringify(c.state)).not.toContain('Kees van Dijk');
+    expect(c.events.length === 0 || c.events[0]?.name !== 'conversation.erased').toBe(true);
+  });
+
+  it('nl: "nee" keeps everything and asks the interrupted question again', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of [...intakeNl, 'Kees van Dijk']) await c.say(s);
+    await play(c, [
+      ['Verwijder mijn gegevens', { asks: null }],
+      ['Nee, niet verwijderen', { says: [/Ik verwijder niets/], asks: 'dateOfBirth' }],
+    ]);
+    expect(c.state?.facts.fullName).toBe('Kees van Dijk');
+  });
+
+  it('en: asks first, then erases', async () => {
+    const c = en();
+    await c.start();
+    await play(c, [
+      ['please delete my data', { says: [/Do you want me to delete your data/], choices: ['Yes, delete everything', 'No, keep it'] }],
+      ['Yes, delete everything', { says: [/Your conversation has been deleted|deleted/, /go on in this conversation/], event: 'conversation.erased' }],
+    ]);
+  });
+});

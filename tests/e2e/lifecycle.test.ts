@@ -25,7 +25,7 @@ async function startProcess(databaseUrl: string, port: number): Promise<{ child:
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const start = Date.now();
   while (!out.includes('Wachtwijzer is running')) {
-    if (Date.now() - start > 20_000) throw new Error(`server did not start: ${out}`);
+    if (Date.now() - start > 60_000) throw new Error(`server did not start: ${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, output: () => out, exited };

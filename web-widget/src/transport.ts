@@ -7,6 +7,8 @@
 export interface DlActivity {
   id?: string;
   type: string;
+  /** Event activities: e.g. "conversation.erased". */
+  name?: string;
   text?: string;
   from?: { id: string; role?: string };
   channelData?: { slot?: unknown; caseReference?: unknown; clientActivityID?: unknown };

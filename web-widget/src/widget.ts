@@ -248,6 +248,17 @@ export function createWidget(env: WidgetEnv) {
 
   /** Renders one activity; `fresh` is false for restored history (no events for it). */
   function render(a: DlActivity, fresh: boolean): void {
+    // The patient's data was erased on the server: clear what this page still shows of it. The
+    // stored session never holds what was said; it is rewritten so nothing older than now remains.
+    if (a.type === 'event' && a.name === 'conversation.erased') {
+      pending.clear();
+      log.replaceChildren();
+      refPanel.hidden = true;
+      showTyping(false);
+      applySlot(undefined);
+      store.write();
+      return;
+    }
     if (a.type === 'typing' && a.from?.role !== 'user') {
       showTyping(true);
       return scrollDown();

@@ -27,13 +27,19 @@ function cors(req: Request, res: Response, next: NextFunction): void {
 }
 
 /** The self-hosted Direct Line 3.0 subset of the contract under /v3/directline. */
-export function directLineRouter(service: DirectLineService, streamUrlFor: (req: Request, conversationId: string, token: string) => string): Router {
+export function directLineRouter(
+  service: DirectLineService,
+  streamUrlFor: (req: Request, conversationId: string, token: string) => string,
+  /** Rate limits on opening conversations; throws a 429 AppError when one is exceeded. */
+  limitGenerate: (req: Request, tenant: string) => Promise<void> = async () => undefined,
+): Router {
   const router = Router();
   router.use('/v3/directline', cors);
 
   router.post('/v3/directline/tokens/generate', asyncRoute(async (req, res) => {
     const parsed = generateBody.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    await limitGenerate(req, parsed.data.tenant);
     res.json(await service.generate(parsed.data, req.headers.origin, req.headers.authorization));
   }));
 

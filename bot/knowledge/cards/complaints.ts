@@ -21,7 +21,7 @@ export const complaintCards = [
     title: { nl: 'Een klacht over mijn zorgverzekeraar', en: 'A complaint about my insurer' },
     examples: {
       nl: ['Ik wil een klacht indienen over mijn zorgverzekeraar', 'Ik ben niet tevreden over de zorgbemiddeling', 'Mijn verzekeraar helpt mij niet, waar kan ik klagen?', 'klacht zorgverzekeraar', 'De verzekeraar doet niets aan mijn wachttijd'],
-      en: ['I want to complain about my health insurer', 'I am not happy with the mediation', 'My insurer does not help me, where can I complain?', 'complaint about insurer'],
+      en: ['I want to complain about my health insurer', 'I am not happy with the mediation', 'My insurer does not help me, where can I complain?', 'complaint about insurer', 'My insurer does nothing about my wait'],
     },
     nl: { answer: 'Meld een klacht eerst bij [[uw|je]] zorgverzekeraar zelf. {{customerService}}' },
     en: { answer: 'First make a complaint to your health insurer itself. {{customerService}}' },

@@ -40,7 +40,7 @@ export const costCards = [
     title: { nl: 'Wat is een restitutiepolis?', en: 'What is a reimbursement policy?' },
     examples: {
       nl: ['Wat is een restitutiepolis?', 'Ik heb een restitutiepolis, wordt een ander ziekenhuis vergoed?', 'restitutie vergoeding', 'Mag ik met restitutie overal heen?', 'Wat vergoedt een restitutiepolis?'],
-      en: ['What is a reimbursement policy?', 'I have a restitutie policy, is another hospital covered?', 'restitution policy reimbursement', 'Can I go anywhere with a restitutie policy?'],
+      en: ['What is a reimbursement policy?', 'I have a restitutie policy, is another hospital covered?', 'restitution policy reimbursement', 'Can I go anywhere with a restitutie policy?', 'What does a restitution policy pay?'],
     },
     nl: { answer: 'Met een restitutiepolis mag [[u|je]] zelf kiezen waar [[u|je]] behandeld wordt. [[Uw|Je]] verzekeraar vergoedt tot het gewone marktbedrag. Soms betaalt [[u|je]] eerst zelf en declareert [[u|je]] daarna.' },
     en: { answer: 'With a reimbursement policy (restitutiepolis) you may choose where you are treated. Your insurer pays up to the usual market rate. Sometimes you pay first and claim afterwards.' },
@@ -52,7 +52,7 @@ export const costCards = [
     title: { nl: 'Heeft het ziekenhuis een contract met mijn verzekeraar?', en: 'Does the hospital have a contract with my insurer?' },
     examples: {
       nl: ['Heeft dit ziekenhuis een contract met mijn verzekeraar?', 'Hoe weet ik of een kliniek gecontracteerd is?', 'Wat betekent gecontracteerde zorg?', 'Is de kliniek die de verzekeraar voorstelt gecontracteerd?', 'gecontracteerd ziekenhuis'],
-      en: ['Does this hospital have a contract with my insurer?', 'How do I know if a clinic is contracted?', 'What does contracted care mean?', 'Is the clinic the insurer suggests contracted?'],
+      en: ['Does this hospital have a contract with my insurer?', 'How do I know if a clinic is contracted?', 'What does contracted care mean?', 'Is the clinic the insurer suggests contracted?', 'contracted hospital'],
     },
     nl: { answer: 'Gecontracteerde zorg betekent: [[uw|je]] zorgverzekeraar heeft afspraken met dat ziekenhuis. Dan wordt de zorg gewoon vergoed, op [[uw|je]] eigen risico na. Of een ziekenhuis een contract heeft, staat op de website van [[uw|je]] verzekeraar. Een zorgbemiddelaar kan het ook zeggen.' },
     en: { answer: 'Contracted care means your health insurer has agreements with that hospital. The care is then covered, apart from your deductible. Whether a hospital has a contract is on your insurer’s website. A care mediator can also tell you.' },

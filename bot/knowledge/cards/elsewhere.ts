@@ -81,8 +81,8 @@ export const elsewhereCards = [
     topic: 'elsewhere',
     title: { nl: 'Hoe vind ik een ziekenhuis met een kortere wachttijd?', en: 'How do I find a hospital with a shorter wait?' },
     examples: {
-      nl: ['Hoe vind ik een ziekenhuis met een kortere wachttijd?', 'Waar kan ik de wachttijden van ziekenhuizen vergelijken?', 'Hoe weet ik welk ziekenhuis sneller is?', 'Waar staan de wachttijden van alle ziekenhuizen?'],
-      en: ['How do I find a hospital with a shorter wait?', 'Where can I compare hospital waiting times?', 'How do I know which hospital is faster?', 'Where are the waiting times of all hospitals?'],
+      nl: ['Hoe vind ik een ziekenhuis met een kortere wachttijd?', 'Waar kan ik de wachttijden van ziekenhuizen vergelijken?', 'Hoe weet ik welk ziekenhuis sneller is?', 'Waar staan de wachttijden van alle ziekenhuizen?', 'Welk ziekenhuis heeft de kortste wachtlijst?'],
+      en: ['How do I find a hospital with a shorter wait?', 'Where can I compare hospital waiting times?', 'How do I know which hospital is faster?', 'Where are the waiting times of all hospitals?', 'Which hospital has the shortest waiting list?'],
     },
     nl: { answer: 'Ik kan voor [[u|je]] zoeken. Noem de behandeling, [[uw|je]] postcode en hoe ver [[u|je]] wilt reizen. Dan laat ik plekken zien met een kortere wachttijd. [[Uw|Je]] zorgverzekeraar kan ook voor [[u|je]] zoeken en bellen.' },
     en: { answer: 'I can search for you. Tell me the treatment, your postcode and how far you want to travel. I then show places with a shorter wait. Your health insurer can also search and call for you.' },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "customerService" TEXT NOT NULL DEFAULT '{}';
