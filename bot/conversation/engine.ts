@@ -6,6 +6,7 @@ import type { Retrieval } from '../understanding/cardRetrieval.ts';
 import { INDEX_CLASS } from '../knowledge/cardService.ts';
 import { askIntakeSlot, continueIntake, correctable, intakeRunning, showSummary, submitCase, withdrawConsent } from './intake.ts';
 import { mentionsConsentWithdrawal, saysWithdrawal } from '../understanding/withdrawal.ts';
+import { writesForSomeoneElse } from '../understanding/onBehalf.ts';
 import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer } from './slotAnswers.ts';
 import { maskBsn, mentionsBsn } from '../domain/bsn.ts';
@@ -102,7 +103,7 @@ async function answerPending(turn: Turn, text: string, understood: Understood, r
   if (pending.slot === 'consent') {
     const said = lower === turn.choice('consentYes').toLowerCase() ? 'yes' : lower === turn.choice('consentNo').toLowerCase() ? 'no' : yesNo;
     if (said === 'yes') {
-      state.consent = { given: true, at: info.now.toISOString(), text: [turn.text('consent.what', { insurer: insurerLabel(turn) }), turn.text('consent.why'), turn.text('consent.keep', { days: info.tenant.retentionDays })].join(' ') };
+      state.consent = { given: true, at: info.now.toISOString(), text: [turn.text('consent.what', { insurer: insurerLabel(turn) }), turn.text('consent.why'), turn.text('consent.keep', { days: info.tenant.retentionDays }), ...(state.onBehalf ? [turn.text('consent.onBehalf')] : [])].join(' ') };
       state.misses = 0;
       await continueIntake(turn);
       return true;
@@ -379,6 +380,18 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     turn.say('withdraw.nothingRunning');
     flows.menu(turn, 'menu.anythingElse');
     return done();
+  }
+
+  // Writing for someone else ("voor mijn moeder"): the intake asks who fills in, and the consent
+  // must cover acting on the patient's behalf, so consent given without that is asked again.
+  if (!state.onBehalf && writesForSomeoneElse(text)) {
+    state.onBehalf = true;
+    const intakeQuestion = state.pending && (state.pending.flow === 'intake' || state.pending.flow === 'correct');
+    if (state.consent?.given) state.consent = null;
+    if (intakeQuestion) {
+      await continueIntake(turn);
+      return done();
+    }
   }
 
   // After an emergency the interrupted question waits until the patient says to go on.

@@ -8,8 +8,9 @@ import type { Slot } from './types.ts';
  */
 
 /** The questions of the intake in the order a mediator needs them; skipped when already known. */
-export function missingSlot(facts: Facts, hospitalSite: boolean): Slot | null {
+export function missingSlot(facts: Facts, hospitalSite: boolean, onBehalf = false): Slot | null {
   if (hospitalSite && !facts.insurer) return 'insurer';
+  if (onBehalf && !facts.applicant) return 'applicant';
   if (!facts.fullName) return 'fullName';
   if (!facts.dateOfBirth) return 'dateOfBirth';
   if (!facts.policyNumber) return 'policyNumber';
@@ -40,7 +41,7 @@ export async function continueIntake(turn: Turn): Promise<void> {
     insurerNotConnected(turn);
     return;
   }
-  const next = missingSlot(state.facts, hospitalSite);
+  const next = missingSlot(state.facts, hospitalSite, state.onBehalf);
   if (next) {
     await askIntakeSlot(turn, next, 'intake');
     return;
@@ -57,6 +58,7 @@ export function askConsent(turn: Turn): void {
   turn.say('consent.what', { insurer });
   turn.say('consent.why');
   turn.say('consent.keep', { days: turn.info.tenant.retentionDays });
+  if (turn.state.onBehalf) turn.say('consent.onBehalf');
   turn.ask('consent', 'intake', 'consent.ask', { insurer }, [turn.choice('consentYes'), turn.choice('consentNo')]);
 }
 
@@ -78,7 +80,8 @@ export async function askIntakeSlot(turn: Turn, slot: Slot, flow: Flow): Promise
       turn.ask(slot, flow, 'ask.maxTravelKm', {}, ['10 km', '25 km', '50 km', '100 km']);
       return;
     default:
-      turn.ask(slot, flow, `ask.${slot}`);
+      // Writing for someone else: the questions are about the patient, the contact is the applicant.
+      turn.ask(slot, flow, turn.state.onBehalf && ['fullName', 'dateOfBirth', 'policyNumber'].includes(slot) ? `ask.${slot}OfPatient` : `ask.${slot}`);
   }
 }
 
@@ -97,7 +100,7 @@ function insurerNotConnected(turn: Turn): void {
 }
 
 /** The facts an intake collects about the person; discarded when consent is withdrawn. */
-const personalFacts = ['insurer', 'fullName', 'dateOfBirth', 'policyNumber', 'contactPreference', 'phone', 'email', 'postcode', 'maxTravelKm'] as const;
+const personalFacts = ['insurer', 'applicant', 'fullName', 'dateOfBirth', 'policyNumber', 'contactPreference', 'phone', 'email', 'postcode', 'maxTravelKm'] as const;
 
 /** Whether a mediation request is being put together (consent asked or given, not yet sent). */
 export function intakeRunning(turn: Turn): boolean {
@@ -133,6 +136,7 @@ export function summaryLines(turn: Turn): string[] {
   const unknown = t('summary.unknown');
   const lines = [
     t('summary.insurer', { value: insurerName(turn) }),
+    ...(f.applicant ? [t('summary.applicant', { name: f.applicant.fullName, relation: f.applicant.relation })] : []),
     t('summary.fullName', { value: f.fullName }),
     t('summary.dateOfBirth', { value: formatDate(f.dateOfBirth ?? '', turn.state.locale) }),
     t('summary.policyNumber', { value: f.policyNumber }),
@@ -184,9 +188,18 @@ export function structuredRequest(turn: Turn): { request: Record<string, unknown
         fullName: f.fullName ?? null,
         dateOfBirth: f.dateOfBirth ?? null,
         policyNumber: f.policyNumber ?? null,
-        phone: f.contactPreference === 'phone' ? (f.phone ?? null) : null,
-        email: f.contactPreference === 'email' ? (f.email ?? null) : null,
+        // Written for someone else: the phone or e-mail given is the applicant's (whom to call).
+        phone: f.contactPreference === 'phone' && !f.applicant ? (f.phone ?? null) : null,
+        email: f.contactPreference === 'email' && !f.applicant ? (f.email ?? null) : null,
       },
+      applicant: f.applicant
+        ? {
+            fullName: f.applicant.fullName,
+            relation: f.applicant.relation,
+            phone: f.contactPreference === 'phone' ? (f.phone ?? null) : null,
+            email: f.contactPreference === 'email' ? (f.email ?? null) : null,
+          }
+        : null,
       consent: turn.state.consent,
     },
   };

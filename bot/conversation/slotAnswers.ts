@@ -3,6 +3,7 @@ import type { ConversationServices } from './ports.ts';
 import type { Facts } from './state.ts';
 import type { Slot } from './types.ts';
 import { isBsn, containsBsn } from '../domain/bsn.ts';
+import { parseApplicant } from '../understanding/onBehalf.ts';
 
 /** The outcome of reading an answer to one question: a value, or the key of a kind explanation. */
 export type SlotAnswer = { ok: true; apply: (facts: Facts) => void } | { ok: false; errorKey: string; params?: Record<string, unknown> };
@@ -122,6 +123,11 @@ export async function readSlotAnswer(
       const choice = await knowledge.resolveInsurer(trimmed);
       if (!choice) return fail('invalid.insurer');
       return ok((f) => (f.insurer = { tenantId: choice.tenantId, name: choice.name, contact: choice.contact }));
+    }
+    case 'applicant': {
+      const applicant = parseApplicant(trimmed);
+      if (!applicant.fullName || !applicant.relation) return fail('invalid.applicant');
+      return ok((f) => (f.applicant = { fullName: applicant.fullName!, relation: applicant.relation! }));
     }
     case 'consent':
     case 'confirm':

@@ -22,6 +22,8 @@ export interface Facts {
   contactPreference?: 'phone' | 'email';
   phone?: string;
   email?: string | null;
+  /** Who fills in the request for the patient, and their relation to them. */
+  applicant?: { fullName: string; relation: string };
 }
 
 /** What the conversation remembers between turns (stored through the SDK's Storage). */
@@ -54,6 +56,8 @@ export interface ConversationState {
   resumeAsked: boolean;
   /** "Delete my data" was asked: the next answer confirms; the question it interrupted comes back on "no". */
   confirmingErase: { pending: { slot: Slot; flow: Flow } | null } | null;
+  /** The patient said they write for someone else: the intake asks who fills in (slot applicant). */
+  onBehalf: boolean;
 }
 
 // Enough context for a mediator; older lines are dropped so the state stays small.
@@ -81,6 +85,7 @@ export function initialState(locale: Locale): ConversationState {
     paused: null,
     resumeAsked: false,
     confirmingErase: null,
+    onBehalf: false,
   };
 }
 

@@ -4,6 +4,8 @@ import type { Locale } from '../i18n/index.ts';
 export const slots = [
   'consent', 'insurer', 'fullName', 'dateOfBirth', 'policyNumber', 'phone', 'email', 'postcode',
   'hospital', 'specialty', 'waitingWeeks', 'maxTravelKm', 'contactPreference', 'confirm',
+  // Who fills in the request, asked only when the patient writes for someone else (contract).
+  'applicant',
 ] as const;
 export type Slot = (typeof slots)[number];
 

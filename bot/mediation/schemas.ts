@@ -100,6 +100,8 @@ export const caseRequestSchema = z
     contactPreference: z.string().nullable(), patient: patientSchema,
     consent: z.object({ given: z.boolean().nullable(), at: z.string().nullable(), text: z.string().nullable() }),
     doctorUrgency: z.unknown().optional(),
+    applicant: z.object({ fullName: z.string(), relation: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable().optional()
+      .describe('Who filled in the request for the patient, and whom to call (the phone or e-mail given is theirs)'),
     worseningReported: z.boolean().optional().describe('The patient reported worsening complaints ("patient reports worsening complaints")'),
   })
   .loose();

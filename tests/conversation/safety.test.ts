@@ -362,3 +362,47 @@ describe('delete my data: confirmation first, then erasure in a conversation tha
     ]);
   });
 });
+
+describe('writing for someone else (slot applicant)', () => {
+  it('nl: a daughter for her mother: asked who fills in, consent covers acting on behalf, the case shows both', async () => {
+    const c = nl();
+    await c.start();
+    await play(c, [
+      ['Mijn moeder wacht al 20 weken op haar staaroperatie in de Isala. Kan de verzekeraar bemiddelen?', {}],
+      ['Hulp van mijn verzekeraar', { says: [/U vult dit in voor iemand anders/], asks: 'consent' }],
+      ['ja', { asks: 'applicant' }],
+      ['Anna', { says: [/Schrijf uw naam en wat u van de patiënt bent/], asks: 'applicant' }],
+      ['Anna de Vries, dochter', { says: [/naam van de patiënt/], asks: 'fullName' }],
+    ]);
+    await fillIntake(c, { fullName: 'Truus de Vries', dateOfBirth: '1-2-1940', policyNumber: 'AB12345', contactPreference: 'telefoon', phone: '0612345678', postcode: '8011AB', maxTravelKm: '30', hospital: 'Isala', waitingWeeks: '20 weken', specialty: 'oogarts' });
+    expect(c.replies.map((r) => r.text).join('\n')).toMatch(/Ingevuld door: Anna de Vries \(dochter\)/);
+    await c.say('Ja, versturen');
+    const stored = await h.services.cases.findForInsurer(c.caseReference!, 'demo-verzekeraar');
+    expect(stored?.request).toMatchObject({
+      patient: { fullName: 'Truus de Vries', dateOfBirth: '1940-02-01', phone: null },
+      applicant: { fullName: 'Anna de Vries', relation: 'dochter', phone: expect.stringMatching(/612345678/) },
+      consent: { given: true, text: expect.stringMatching(/namens die persoon/) },
+    });
+  });
+
+  it('en: a parent for a child said in the middle of the intake: consent is asked again to cover it', async () => {
+    const c = en();
+    await c.start();
+    for (const s of intakeEn) await c.say(s);
+    expect(c.lastSlot).toBe('fullName');
+    await play(c, [
+      ['it is for my son actually', { says: [/filling this in for someone else/], asks: 'consent' }],
+      ['Yes, I consent', { asks: 'applicant' }],
+      ['I am his father, Piet Jansen', { says: [/patient's full name/], asks: 'fullName' }],
+    ]);
+    expect(c.state?.facts.applicant).toEqual({ fullName: 'Piet Jansen', relation: 'vader' });
+    expect(c.state?.facts.fullName).toBeUndefined();
+  });
+
+  it('nobody is asked who fills in when writing for themselves', async () => {
+    const c = nl();
+    await c.start();
+    for (const s of intakeNl) await c.say(s);
+    expect(c.lastSlot).toBe('fullName');
+  });
+});

@@ -43,6 +43,7 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
   const specialtyName = typeof r.specialty === 'string' ? (await specialisms()).get(r.specialty)?.[language()] : undefined;
   const p = (r.patient ?? {}) as Record<string, unknown>;
   const consent = (r.consent ?? {}) as Record<string, unknown>;
+  const applicant = r.applicant && typeof r.applicant === 'object' ? (r.applicant as Record<string, unknown>) : null;
 
   region.appendChild(h('div', { class: 'case-summary' },
     statusBadge(c.status),
@@ -114,6 +115,8 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
       [t('fields.policyNumber'), text(p.policyNumber)],
       [t('fields.phone'), text(p.phone)],
       [t('fields.email'), text(p.email)],
+      // Written for someone else: whom to call is the applicant.
+      ...(applicant ? ([[t('fields.applicant'), `${text(applicant.fullName)} (${text(applicant.relation)})`], [t('fields.applicantContact'), text(applicant.phone ?? applicant.email)]] as [string, string][]) : []),
       [t('fields.consent'), consent.given === true ? t('case.consentGiven', { at: formatDateTime(typeof consent.at === 'string' ? consent.at : null) }) : t('common.no')],
     ]),
     typeof consent.text === 'string' ? h('p', { class: 'consent-text' }, h('span', { class: 'label' }, `${t('case.consentText')}: `), consent.text) : null,
