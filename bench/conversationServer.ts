@@ -94,7 +94,7 @@ echo.onActivity('message', async (context, state) => {
 const echoDirectLine = new DirectLineService(services.directLineStore, services.tenants, services.tokens, echo);
 
 const outer = express();
-outer.use('/echo', express.json({ limit: '64kb' }), directLineRouter(echoDirectLine, () => ''));
+outer.use('/echo', express.json({ limit: '64kb' }), directLineRouter(echoDirectLine, { streamUrl: () => '', linkBase: () => '' }));
 outer.use(createApp({ config, logger, services }));
 const server = createServer(outer);
 server.keepAliveTimeout = 30_000;

@@ -1,65 +1,97 @@
 /**
- * npm run bench:widget — the widget's size next to Microsoft's Web Chat bundle, both measured the
- * same way (one file, gzip level 9). Web Chat is not a dependency: its published tarball is
- * fetched with `npm pack` into .tmp/bench (cached) and only measured; when that fails (no
- * registry), the documented figure is printed and labelled as such.
+ * npm run bench:widget — the widget's bytes on the wire, measured over HTTP against the real app
+ * (loader widget.js + the content-hashed bundle it names, and the console bundle), once per
+ * encoding a browser may ask for, on a fresh connection each so the socket's byte count is the
+ * answer alone (headers included). Microsoft's Web Chat bundle (a devDependency) is compressed
+ * the same way for comparison.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { projectRoot } from '../bot/data/databaseUrl.ts';
+import { createApp } from '../bot/app.ts';
+import { loadConfig } from '../bot/config.ts';
+import { createDb } from '../bot/data/db.ts';
+import { createI18n } from '../bot/i18n/index.ts';
+import { createLogger } from '../bot/logger.ts';
+import { createServices } from '../bot/services.ts';
 import { budgetGzipBytes, buildWidget, kb, sizeOf } from '../web-widget/build.ts';
 
-const webChat = { name: 'botframework-webchat', version: '4.18.1', file: 'package/dist/webchat.js', documented: { raw: 3_900_000, gzip: 945_000 } };
-const dir = join(projectRoot, '.tmp/bench');
-mkdirSync(dir, { recursive: true });
+interface Wire {
+  status: number;
+  encoding: string;
+  body: number;
+  total: number;
+  etag: string | undefined;
+  cacheControl: string | undefined;
+}
 
-/** One file out of a .tgz, with no tar binary: 512-byte headers, size in octal, data padded to 512. */
-function fromTarball(tgz: Buffer, wanted: string): Buffer | null {
-  const tar = gunzipSync(tgz);
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const name = tar.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '');
-    if (!name) break;
-    const size = parseInt(tar.subarray(at + 124, at + 136).toString('utf8').replace(/\0.*$/s, '').trim() || '0', 8);
-    if (name === wanted) return tar.subarray(at + 512, at + 512 + size);
-    at += 512 + Math.ceil(size / 512) * 512;
+/** One GET on its own connection; counts the compressed body and every byte the socket read. */
+function get(port: number, path: string, headers: Record<string, string>): Promise<Wire & { text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: String(res.headers['content-encoding'] ?? 'identity'),
+          body: body.length,
+          total: req.socket?.bytesRead ?? 0,
+          etag: res.headers.etag,
+          cacheControl: res.headers['cache-control'],
+          text: res.headers['content-encoding'] ? '' : body.toString('utf8'),
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const built = await buildWidget();
+const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0' });
+const logger = createLogger('silent');
+// The asset routes never touch the database; the app is the real one all the same.
+const db = createDb(config.DATABASE_URL);
+const app = createApp({ config, logger, services: createServices(config, db, logger, await createI18n()) });
+const server = createServer(app);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as AddressInfo;
+
+const plain = await get(port, '/widget.js', {});
+const bundlePath = /"(widget\/widget-[0-9a-f]{12}\.js)"/.exec(plain.text)?.[1];
+if (!bundlePath) throw new Error('the loader names no bundle');
+const rows: [string, string][] = [
+  ['loader  /widget.js', '/widget.js'],
+  [`bundle  /${bundlePath}`, `/${bundlePath}`],
+  ['console /console/console.js', '/console/console.js'],
+];
+const encodings = [['identity', 'identity'], ['gzip', 'gzip'], ['br', 'br, gzip']] as const;
+console.log(`${'file'.padEnd(44)} ${'encoding'.padEnd(9)} ${'body B'.padStart(8)} ${'on wire B'.padStart(10)}   cache`);
+const measured: Record<string, Record<string, number>> = {};
+for (const [label, path] of rows) {
+  for (const [name, accept] of encodings) {
+    const w = await get(port, path, { 'accept-encoding': accept });
+    if (w.status !== 200) throw new Error(`${path}: HTTP ${w.status}`);
+    (measured[path] ??= {})[name] = w.body;
+    console.log(`${label.padEnd(44)} ${w.encoding.padEnd(9)} ${String(w.body).padStart(8)} ${String(w.total).padStart(10)}   ${w.cacheControl ?? ''}`);
   }
-  return null;
+  const again = await get(port, path, { 'accept-encoding': 'br, gzip', 'if-none-match': plain.etag && path === '/widget.js' ? plain.etag : ((await get(port, path, {})).etag ?? '') });
+  console.log(`${`${label} (revalidated)`.padEnd(44)} ${String(again.status).padEnd(9)} ${String(again.body).padStart(8)} ${String(again.total).padStart(10)}`);
 }
+server.close();
+await db.$disconnect();
 
-function measureWebChat(): { raw: number; gzip: number; how: string } {
-  const tgzName = `${webChat.name}-${webChat.version}.tgz`;
-  const tgz = join(dir, tgzName);
-  try {
-    if (!existsSync(tgz)) {
-      execFileSync('npm', ['pack', `${webChat.name}@${webChat.version}`, '--pack-destination', dir, '--silent'], { cwd: dir, stdio: ['ignore', 'ignore', 'ignore'], timeout: 120_000 });
-    }
-    const file = fromTarball(readFileSync(tgz), webChat.file);
-    if (!file) throw new Error(`${webChat.file} not in ${tgzName}`);
-    return { ...sizeOf(file), how: `measured (npm pack, ${webChat.file.replace('package/', '')})` };
-  } catch (e) {
-    return { ...webChat.documented, how: `DOCUMENTED figure, not measured here (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
-  }
-}
-
-/** i18next core alone in an esbuild bundle, to show how much of the budget it takes. */
-async function measureI18next(): Promise<number> {
-  const entry = join(dir, 'i18next-entry.ts');
-  writeFileSync(entry, "import i18next from 'i18next';\nconst i = i18next.createInstance();\nvoid i.init({ lng: 'nl', resources: {}, initAsync: false });\n(globalThis as Record<string, unknown>).t = i.t;\n");
-  const out = join(dir, 'i18next-only.js');
-  await build({ entryPoints: [entry], bundle: true, minify: true, format: 'iife', target: 'es2022', outfile: out, logLevel: 'silent', nodePaths: [join(projectRoot, 'node_modules')] });
-  return sizeOf(readFileSync(out)).gzip;
-}
-
-const widget = await buildWidget();
-const i18n = await measureI18next();
-const wc = measureWebChat();
-const row = (name: string, raw: number, gzip: number, note: string) => console.log(`${name.padEnd(44)} ${kb(raw).padStart(10)} ${kb(gzip).padStart(10)}   ${note}`);
-console.log(`${'bundle'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)}`);
-row('Wachtwijzer widget.js', widget.raw, widget.gzip, `budget ${kb(budgetGzipBytes)} gzipped: ${widget.gzip <= budgetGzipBytes ? 'within' : 'OVER'}`);
-console.log(`${'  of which i18next core (measured alone)'.padEnd(44)} ${''.padStart(10)} ${kb(i18n).padStart(10)}`);
-row(`${webChat.name} ${webChat.version} webchat.js`, wc.raw, wc.gzip, wc.how);
-console.log(`Web Chat is ${(wc.gzip / widget.gzip).toFixed(0)}× the widget, gzipped.`);
-if (widget.gzip > budgetGzipBytes) process.exitCode = 1;
+const first = (enc: string) => (measured['/widget.js']?.[enc] ?? 0) + (measured[`/${bundlePath}`]?.[enc] ?? 0);
+console.log(`\nA first visit downloads loader + bundle: ${kb(first('gzip'))} gzip, ${kb(first('br'))} brotli, ${kb(first('identity'))} uncompressed (bodies).`);
+console.log(`A later page of the same site, within a year: loader only (${measured['/widget.js']?.br ?? 0} B brotli, or a 304 once cached); the bundle comes from the browser cache.`);
+const webChatFile = join(createRequire(import.meta.url).resolve('botframework-webchat/package.json'), '../dist/webchat.js');
+const wc = sizeOf(readFileSync(webChatFile));
+console.log(`botframework-webchat dist/webchat.js, compressed the same way: ${kb(wc.gzip)} gzip, ${kb(wc.brotli)} brotli (${(wc.gzip / first('gzip')).toFixed(0)}× the widget, gzip).`);
+console.log(`Budget ${kb(budgetGzipBytes)} gzip for the bundle: ${built.gzip <= budgetGzipBytes ? 'within' : 'OVER'}.`);
+if (built.gzip > budgetGzipBytes) process.exitCode = 1;

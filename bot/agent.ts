@@ -9,6 +9,8 @@ import { isLocale, type Locale } from './i18n/index.ts';
 
 /** channelData key a client might use to claim a tenant; every channel strips it, none reads it. */
 export const tenantChannelDataKey = 'wachtwijzerTenant';
+/** Event a channel sends the agent when the patient tried to send a file, which is never taken. */
+export const filesRefusedEventName = 'wachtwijzer.filesRefused';
 /**
  * turnState key the self-hosted Direct Line sets to the tenant its token was issued for. Turn state is
  * not part of the activity, so no client can set it.
@@ -29,7 +31,7 @@ export interface AgentDeps {
   now?: () => Date;
 }
 
-function toActivity(reply: Reply, locale: Locale, recipientId: string | undefined): Activity {
+function toActivity(reply: Reply, locale: Locale): Activity {
   const channelData: Record<string, unknown> = {};
   if (reply.slot) channelData.slot = reply.slot;
   if (reply.caseReference) channelData.caseReference = reply.caseReference;
@@ -41,7 +43,8 @@ function toActivity(reply: Reply, locale: Locale, recipientId: string | undefine
     inputHint: reply.slot ? 'expectingInput' : 'acceptingInput',
     ...(Object.keys(channelData).length ? { channelData } : {}),
     ...(reply.choices?.length
-      ? { suggestedActions: { to: recipientId ? [recipientId] : [], actions: reply.choices.map((c) => ({ type: 'imBack', title: c, value: c })) } }
+      ? // An empty "to" (everyone): Web Chat hides suggested actions addressed to an id other than its own, and the client's id is not always known here.
+        { suggestedActions: { to: [], actions: reply.choices.map((c) => ({ type: 'imBack', title: c, value: c })) } }
       : {}),
   });
 }
@@ -109,7 +112,7 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     await state.save(context, deps.storage);
     const outgoing = [
       ...result.events.filter((e) => e.first).map(toEvent),
-      ...result.replies.map((r) => toActivity(r, result.state.locale, context.activity.from?.id)),
+      ...result.replies.map((r) => toActivity(r, result.state.locale)),
       ...result.events.filter((e) => !e.first).map(toEvent),
     ];
     if (outgoing.length) await context.sendActivities(outgoing);
@@ -130,6 +133,15 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
   app.onActivity(ActivityTypes.Message, async (context, state) => {
     const text = (context.activity.text ?? '').slice(0, maxTextLength);
     await handle(context, state, { kind: 'message', text, locale: localeOf(context) });
+  });
+
+  // Files are refused by the channel; the patient hears why in the conversation's language, and the conversation stays where it was.
+  app.onActivity(ActivityTypes.Event, async (context, state) => {
+    if (context.activity.name !== filesRefusedEventName) return;
+    const tenant = await deps.findTenant(turnScope(context, deps.botTenantId).tenantId);
+    const stored = state.getValue(stateKey) as { locale?: unknown } | undefined;
+    const locale = isLocale(stored?.locale) ? stored.locale : (localeOf(context) ?? 'nl');
+    await context.sendActivity(Activity.fromObject({ type: ActivityTypes.Message, text: deps.services.t(locale)('errors.files', { context: tenant?.formality === 'je' ? 'je' : undefined }), textFormat: 'plain', locale }));
   });
 
   app.onError(async (context, error) => {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { botFrameworkRouter } from './channels/botFramework.ts';
@@ -19,6 +18,8 @@ import { waitingTimesHealth } from './data/waitingTimeSync.ts';
 import { waitingTimesRouter } from './api/waitingTimes.ts';
 import { privacyRouter } from './api/privacyPage.ts';
 import { specialismsRouter } from './api/specialisms.ts';
+import { compressedAsset } from './api/compressedAsset.ts';
+import { bundleDirName, bundleNamePattern } from '../web-widget/bundleName.ts';
 import type { Services } from './services.ts';
 
 export interface AppDeps {
@@ -113,9 +114,13 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
     }),
   );
   app.use(
-    directLineRouter(services.directLine, (req, conversationId, token) => {
-      const base = publicBase(req, config).replace(/^http/, 'ws');
-      return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}`;
+    directLineRouter(services.directLine, {
+      streamUrl(req, conversationId, token, watermark) {
+        const base = publicBase(req, config).replace(/^http/, 'ws');
+        const resume = watermark !== undefined ? `&watermark=${watermark}` : '';
+        return `${base}/v3/directline/conversations/${encodeURIComponent(conversationId)}/stream?t=${encodeURIComponent(token)}${resume}`;
+      },
+      linkBase: (req) => publicBase(req, config),
     }, generateLimits(config, services)),
   );
   app.use(waitingTimesRouter(services.knowledge, services.tenants));
@@ -130,12 +135,22 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
   );
   app.use(widgetConfigRouter(services.tenants));
 
-  app.get('/widget.js', (_req, res, next) => {
-    if (!existsSync(widgetPath)) return next(notFound('The widget is not built; run npm start or npm run build:widget'));
-    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Cache-Control', config.isProduction ? 'public, max-age=300' : 'no-cache');
-    res.send(readFileSync(widgetPath));
+  // The loader is small and stable in name: short cache, revalidated by ETag. The bundle it names
+  // is content-hashed, so it may be cached for a year and never revalidated.
+  const crossOrigin = { 'Content-Type': 'text/javascript; charset=utf-8', 'Cross-Origin-Resource-Policy': 'cross-origin', 'X-Content-Type-Options': 'nosniff' };
+  const loader = compressedAsset(() => widgetPath, { ...crossOrigin, 'Cache-Control': config.isProduction ? 'public, max-age=300' : 'no-cache' });
+  app.get('/widget.js', (req, res, next) => {
+    if (!loader(req, res)) next(notFound('The widget is not built; run npm start or npm run build:widget'));
+  });
+  const bundles = new Map<string, ReturnType<typeof compressedAsset>>();
+  app.get('/widget/:file', (req, res, next) => {
+    const file = String(req.params.file);
+    if (!bundleNamePattern.test(file)) return next(notFound(`No widget bundle ${file}`));
+    if (!bundles.has(file)) {
+      if (bundles.size > 20) bundles.clear();
+      bundles.set(file, compressedAsset(() => join(dirname(widgetPath), bundleDirName, file), { ...crossOrigin, 'Cache-Control': 'public, max-age=31536000, immutable' }));
+    }
+    if (!bundles.get(file)!(req, res)) next(notFound(`No widget bundle ${file}; it may be from an older release`));
   });
   app.use(express.static(join(projectRoot, 'web-widget/public'), { index: 'index.html', extensions: ['html'] }));
 

@@ -64,16 +64,16 @@ export async function runPrimary(workers: number, log: (line: string) => void = 
 
 /**
  * In a cluster worker: tells the other workers (through the primary) of every conversation the
- * emitter announces, and announces theirs here. Outside a cluster it does nothing.
+ * notifier announces, and announces theirs here. Outside a cluster it does nothing.
  */
-export function shareNoticesAcrossWorkers(events: import('node:events').EventEmitter): void {
+export function shareNoticesAcrossWorkers(notifier: { notify(conversationId: string): void }): void {
   if (!process.send || !process.env.NODE_UNIQUE_ID) return;
-  const emitLocally = events.emit.bind(events);
-  events.emit = (name: string | symbol, ...args: unknown[]) => {
-    if (typeof name === 'string' && process.connected) process.send!({ directLineActivities: name } satisfies Notice);
-    return emitLocally(name, ...args);
+  const notifyLocally = notifier.notify.bind(notifier);
+  notifier.notify = (conversationId: string) => {
+    if (process.connected) process.send!({ directLineActivities: conversationId } satisfies Notice);
+    notifyLocally(conversationId);
   };
   process.on('message', (message: unknown) => {
-    if (isNotice(message)) emitLocally(message.directLineActivities);
+    if (isNotice(message)) notifyLocally(message.directLineActivities);
   });
 }

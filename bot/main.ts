@@ -26,7 +26,7 @@ const app = createApp({ config, logger, services });
 await services.knowledge.ready().catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'waiting times not loaded at start-up'));
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
-shareNoticesAcrossWorkers(services.directLine.events);
+shareNoticesAcrossWorkers(services.directLine.notifier);
 // Daily jobs run on one instance a day (a lease in the database), whichever gets there first;
 // 20 hours rather than 24, so a day's run is never skipped because the timers drift.
 const oncePerPeriod = async (name: string, work: () => Promise<number>) => runOncePerPeriod(db, name, 20 * 3_600_000, work);

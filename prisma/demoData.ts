@@ -19,7 +19,16 @@ export const demoTenants = [
   },
   {
     id: 'demo-ziekenhuis', displayName: 'Demo Ziekenhuis', kind: 'hospital', insurerConcern: null,
-    allowedOrigins: localOrigins, theme: { primaryColor: '#1d5e2f', title: 'Wachtwijzer' }, defaultLocale: 'nl', formality: 'u',
+    allowedOrigins: localOrigins,
+    // A tenant's own texts (launcher, subtitle, first welcome message), in both languages.
+    theme: {
+      primaryColor: '#1d5e2f', title: 'Wachtwijzer',
+      texts: {
+        nl: { launcher: 'Wachttijd in ons ziekenhuis? Chat met ons', subtitle: 'Digitale assistent van Demo Ziekenhuis (demo), geen arts', greeting: 'Welkom bij Demo Ziekenhuis (demo). Ik ben Wachtwijzer, een computer, geen arts.' },
+        en: { launcher: 'Waiting at our hospital? Chat with us', subtitle: "Demo Ziekenhuis's digital assistant (demo), not a doctor", greeting: 'Welcome to Demo Ziekenhuis (demo). I am Wachtwijzer, a computer, not a doctor.' },
+      },
+    },
+    defaultLocale: 'nl', formality: 'u',
     officeHours: { timezone: 'Europe/Amsterdam', days: weekdays, phone: null }, responseWorkingDays: 2, retentionDays: 90,
     // A hospital has no insurer's customer service: the card points to the patient's own insurer.
     customerService: { phone: null, url: { nl: null, en: null } },

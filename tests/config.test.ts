@@ -16,6 +16,6 @@ describe('configuration', () => {
   });
 
   it('fails fast naming the bad fields', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
   });
 });

@@ -12,6 +12,8 @@ export interface WidgetConfig {
   displayName: string;
   theme: { primaryColor?: string; title?: string; position?: 'bottom-right' | 'bottom-left' };
   defaultLocale: 'nl' | 'en';
+  /** The tenant's own launcher and subtitle per language; the widget's locales fill in the rest. */
+  texts: Partial<Record<'nl' | 'en', { launcher?: string; subtitle?: string }>>;
 }
 
 /**
@@ -42,6 +44,13 @@ export function widgetConfigRouter(tenants: Pick<TenantRepository, 'find'>): Rou
         displayName: tenant.displayName,
         theme: { ...(primaryColor ? { primaryColor } : {}), ...(title ? { title } : {}), ...(position ? { position } : {}) },
         defaultLocale: tenant.defaultLocale,
+        texts: Object.fromEntries(
+          (['nl', 'en'] as const).flatMap((l) => {
+            const own = tenant.theme.texts?.[l];
+            const picked = { ...(own?.launcher ? { launcher: own.launcher } : {}), ...(own?.subtitle ? { subtitle: own.subtitle } : {}) };
+            return Object.keys(picked).length ? [[l, picked]] : [];
+          }),
+        ),
       };
       // Short: a tenant's colour change shows within minutes, and every page view does not hit the database.
       res.setHeader('Cache-Control', 'public, max-age=300');

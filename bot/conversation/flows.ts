@@ -16,8 +16,10 @@ export function topicChoices(turn: Turn, which: readonly Topic[] = ['waitingTime
 
 export function welcome(turn: Turn): void {
   turn.state.welcomed = true;
-  // Two short bubbles before the patient types anything: who, what, privacy and 112.
-  turn.say('welcome.intro');
+  // Two short bubbles before the patient types anything: who, what, privacy and 112. A tenant may word the first itself.
+  const own = turn.info.tenant.greeting?.[turn.state.locale];
+  if (own) turn.push({ text: own });
+  else turn.say('welcome.intro');
   turn.say('welcome.privacy', {}, { choices: [...topicChoices(turn), turn.choice('otherLanguage')] });
 }
 

@@ -33,6 +33,8 @@ export interface TenantView {
   displayName: string;
   kind: 'insurer' | 'hospital';
   formality: 'u' | 'je';
+  /** The tenant's own first welcome message per language (else locales/ welcome.intro). */
+  greeting?: Partial<Record<'nl' | 'en', string>>;
   responseWorkingDays: number;
   retentionDays: number;
   /** Weekday ("mon".."sun") → [open, close] in the tenant's timezone, and the phone to call then. */

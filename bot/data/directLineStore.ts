@@ -7,6 +7,8 @@ export interface StoredConversation {
   tenantId: string;
   locale: string;
   started: boolean;
+  /** The Direct Line user id bound to the conversation, once known. */
+  userId: string | null;
 }
 
 export interface TokenRecord {
@@ -32,18 +34,19 @@ export class DirectLineStore {
     private readonly hot?: HotPath,
   ) {}
 
-  async createConversation(input: { id: string; tenantId: string; locale: string }): Promise<StoredConversation> {
-    const row = await this.db.conversation.create({ data: { id: input.id, tenantId: input.tenantId, channel: 'directline', locale: input.locale } });
-    return { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started };
+  async createConversation(input: { id: string; tenantId: string; locale: string; userId?: string }): Promise<StoredConversation> {
+    const row = await this.db.conversation.create({ data: { id: input.id, tenantId: input.tenantId, channel: 'directline', locale: input.locale, userId: input.userId ?? null } });
+    return { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started, userId: row.userId };
   }
 
   async findConversation(id: string): Promise<StoredConversation | null> {
     const cached = this.known.get(id);
-    if (cached?.started) return cached;
+    if (cached?.started && cached.userId) return cached;
     const row = this.hot ? await this.hot.findConversation(id) : await this.db.conversation.findUnique({ where: { id } });
     if (!row) return null;
-    const found = { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started };
-    if (found.started) {
+    const found = { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started, userId: row.userId };
+    // Remembered once nothing about it can change any more (started, user bound).
+    if (found.started && found.userId) {
       if (this.known.size > 10_000) this.known.clear();
       this.known.set(id, found);
     }
@@ -54,6 +57,16 @@ export class DirectLineStore {
   async markStarted(id: string): Promise<boolean> {
     const updated = await this.db.conversation.updateMany({ where: { id, started: false }, data: { started: true } });
     return updated.count === 1;
+  }
+
+  /**
+   * Binds the conversation to a user id unless it already has one (first claim wins, also across
+   * instances); answers the id it is bound to now.
+   */
+  async bindUser(id: string, userId: string): Promise<string | null> {
+    await this.db.conversation.updateMany({ where: { id, userId: null }, data: { userId } });
+    this.known.delete(id);
+    return (await this.findConversation(id))?.userId ?? null;
   }
 
   async saveToken(hash: string, record: Omit<TokenRecord, 'revoked'>): Promise<void> {

@@ -12,7 +12,7 @@ import { sqliteConnection, type Db, type SqliteConnection } from './db.ts';
  */
 export interface HotPath {
   findToken(hash: string): Promise<{ tenantId: string; conversationId: string; expiresAt: Date; revoked: boolean } | null>;
-  findConversation(id: string): Promise<{ id: string; tenantId: string; locale: string; started: boolean } | null>;
+  findConversation(id: string): Promise<{ id: string; tenantId: string; locale: string; started: boolean; userId: string | null } | null>;
   /** Reserves `count` sequence numbers and inserts the rows it is then given, in one transaction. */
   appendActivities(conversationId: string, count: number, rows: (first: number) => { id: string; seq: number; fromRole: string; json: string }[]): Promise<void>;
   activitiesSince(conversationId: string, watermark: number, limit: number): Promise<{ seq: number; json: string }[]>;
@@ -29,7 +29,7 @@ const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
 interface Statements {
   token: Statement<[string], { tenantId: string; conversationId: string; expiresAt: string; revokedAt: string | null }>;
-  conversation: Statement<[string], { id: string; tenantId: string; locale: string; started: number }>;
+  conversation: Statement<[string], { id: string; tenantId: string; locale: string; started: number; userId: string | null }>;
   reserve: Statement<[number, string, string], { nextSeq: number }>;
   inserts: Map<number, Statement<unknown[]>>;
   prepare: <T extends Statement<never, never>>(sql: string) => T;
@@ -66,7 +66,7 @@ export class SqliteHotPath implements HotPath {
   async findConversation(id: string) {
     const { s } = await this.ready();
     const row = s.conversation.get(id);
-    return row ? { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started === 1 } : null;
+    return row ? { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started === 1, userId: row.userId } : null;
   }
 
   async appendActivities(conversationId: string, count: number, rows: (first: number) => { id: string; seq: number; fromRole: string; json: string }[]) {
@@ -125,7 +125,7 @@ function prepare(c: SqliteConnection): Statements {
   const p = <T extends Statement<never, never>>(sql: string) => (own.prepare.call(c, sql) as Statement).safeIntegers(false) as unknown as T;
   return {
     token: p('SELECT "tenantId", "conversationId", "expiresAt", "revokedAt" FROM "DirectLineToken" WHERE "hash" = ?'),
-    conversation: p('SELECT "id", "tenantId", "locale", "started" FROM "Conversation" WHERE "id" = ?'),
+    conversation: p('SELECT "id", "tenantId", "locale", "started", "userId" FROM "Conversation" WHERE "id" = ?'),
     reserve: p('UPDATE "Conversation" SET "nextSeq" = "nextSeq" + ?, "lastActivityAt" = ? WHERE "id" = ? RETURNING "nextSeq"'),
     inserts: new Map(),
     prepare: p,

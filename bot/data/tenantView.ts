@@ -8,6 +8,7 @@ export function tenantView(t: TenantSettings): TenantView {
     displayName: t.displayName,
     kind: t.kind,
     formality: t.formality,
+    greeting: { ...(t.theme.texts?.nl?.greeting ? { nl: t.theme.texts.nl.greeting } : {}), ...(t.theme.texts?.en?.greeting ? { en: t.theme.texts.en.greeting } : {}) },
     responseWorkingDays: t.responseWorkingDays,
     retentionDays: t.retentionDays,
     officeHours: { timezone: t.officeHours.timezone, days: t.officeHours.days, phone: t.officeHours.phone },

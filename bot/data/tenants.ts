@@ -7,6 +7,15 @@ const officeHoursSchema = z.object({
   phone: z.string().nullable().default(null),
 });
 
+/** A tenant's own words for one language; what is left out comes from locales/. */
+const tenantTexts = z.object({
+  launcher: z.string().trim().min(1).max(80).optional(),
+  subtitle: z.string().trim().min(1).max(120).optional(),
+  /** Replaces the welcome's first message (who the assistant is). */
+  greeting: z.string().trim().min(1).max(500).optional(),
+});
+export type TenantTexts = z.infer<typeof tenantTexts>;
+
 const customerServiceSchema = z.object({
   phone: z.string().nullable().default(null),
   url: z.object({ nl: z.string().nullable().default(null), en: z.string().nullable().default(null) }).default({ nl: null, en: null }),
@@ -16,6 +25,7 @@ const themeSchema = z.object({
   primaryColor: z.string().optional(),
   title: z.string().optional(),
   position: z.enum(['bottom-right', 'bottom-left']).optional(),
+  texts: z.object({ nl: tenantTexts.optional(), en: tenantTexts.optional() }).optional(),
 });
 
 export interface TenantSettings {

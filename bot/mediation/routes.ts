@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { asyncRoute } from '../http.ts';
 import type { z } from 'zod';
@@ -10,6 +9,7 @@ import type { CaseStatus } from '../domain/caseStatus.ts';
 import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword, TooManyAttempts, type MediatorAuth, type Principal } from './auth.ts';
 import { consoleBundlePath, consolePublicDir } from './console/paths.ts';
+import { compressedAsset } from '../api/compressedAsset.ts';
 import { toFhirBundle } from './fhir.ts';
 import { isPrivateHost } from './webhookTarget.ts';
 import { openApiDocument } from './openapi.ts';
@@ -247,10 +247,10 @@ export function mediationRouter(deps: MediationDeps): Router {
   }));
 
   // The console: static files, and the bundle built by bot/mediation/console/build.ts.
-  router.get('/console/console.js', (_req, res, next) => {
-    if (!existsSync(consoleBundlePath)) return next(notFound('The console is not built; run npm start or npm run setup'));
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(consoleBundlePath);
+  // Compressed, revalidated by ETag: a mediator's browser downloads it again only after a release.
+  const consoleBundle = compressedAsset(() => consoleBundlePath, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+  router.get('/console/console.js', (req, res, next) => {
+    if (!consoleBundle(req, res)) next(notFound('The console is not built; run npm start or npm run setup'));
   });
   router.get('/console', (req, res, next) => (req.path === '/console' && !req.originalUrl.startsWith('/console/') ? res.redirect(301, '/console/') : next()));
   router.use('/console', express.static(consolePublicDir, { index: 'index.html', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));

@@ -48,7 +48,7 @@ describe.each([
 
   it('finds a conversation and a token with their dates and revocation', async () => {
     await store.createConversation({ id: 'c3', tenantId: 'demo-verzekeraar', locale: 'en' });
-    expect(await store.findConversation('c3')).toEqual({ id: 'c3', tenantId: 'demo-verzekeraar', locale: 'en', started: false });
+    expect(await store.findConversation('c3')).toEqual({ id: 'c3', tenantId: 'demo-verzekeraar', locale: 'en', started: false, userId: null });
     expect(await store.findConversation('missing')).toBeNull();
     const expiresAt = new Date('2030-01-02T03:04:05.678Z');
     await store.saveToken('h1', { tenantId: 'demo-verzekeraar', conversationId: 'c3', expiresAt });

@@ -94,3 +94,15 @@ describe('Markdown subset', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe("the server's own relative links", () => {
+  it('open the server page (same origin as the widget), never one of the host page; other hrefs still pass safeHref', async () => {
+    const { resolveServerLinks } = await import('../../web-widget/src/markdown.ts');
+    const src = resolveServerLinks('Lees de [privacyverklaring](/privacy) of [dit](javascript:alert(1)) en [x](//evil.example/a).', 'https://chat.insurer.example/');
+    expect(src).toBe('Lees de [privacyverklaring](https://chat.insurer.example/privacy) of [dit](javascript:alert(1)) en [x](//evil.example/a).');
+    const links = JSON.stringify(parseMarkdown(src));
+    expect(links).toContain('"href":"https://chat.insurer.example/privacy"');
+    expect(links).not.toContain('javascript:');
+    expect(links).not.toContain('evil.example');
+  });
+});

@@ -29,7 +29,13 @@ describe('embed options', () => {
   it('distrusts a malformed server answer', () => {
     expect(readTenantConfig(null)).toBeNull();
     expect(readTenantConfig({ theme: {} })).toBeNull();
-    expect(readTenantConfig({ displayName: 'X', theme: { primaryColor: 'url(x)', position: 'middle' }, defaultLocale: 'fr' })).toEqual({ displayName: 'X', theme: {}, defaultLocale: 'nl' });
+    expect(readTenantConfig({ displayName: 'X', theme: { primaryColor: 'url(x)', position: 'middle' }, defaultLocale: 'fr' })).toEqual({ displayName: 'X', theme: {}, defaultLocale: 'nl', texts: {} });
+  });
+
+  it("takes the tenant's own launcher and subtitle per language, ignoring anything that is not a short text", () => {
+    const config = readTenantConfig({ displayName: 'X', theme: {}, texts: { nl: { launcher: '  Chat met VGZ  ', subtitle: 42 }, en: { subtitle: 'Our assistant' }, de: { launcher: 'Hallo' } } });
+    expect(config?.texts).toEqual({ nl: { launcher: 'Chat met VGZ' }, en: { subtitle: 'Our assistant' } });
+    expect(resolve({ tenant: 't', open: false }, config).texts).toEqual(config?.texts);
   });
 
   it('language: data-locale, else the page, else the tenant, else Dutch', () => {

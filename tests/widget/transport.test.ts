@@ -99,13 +99,13 @@ afterEach(() => {
 });
 
 describe('Direct Line transport', () => {
-  it('opens a conversation for the tenant in the patient language, as a user of its own', async () => {
+  it('opens a conversation for the tenant in the patient language, bound to a Direct Line user id (dl_…) of its own', async () => {
     const dl = client();
     await dl.start('demo-verzekeraar', 'en');
     expect(server.calls[0]).toMatchObject({ method: 'POST', path: 'tokens/generate', body: { tenant: 'demo-verzekeraar', locale: 'en' } });
-    expect(server.calls[1]).toMatchObject({ method: 'POST', path: 'conversations', auth: 'Bearer tok1' });
-    const userId = (server.calls[1]!.body as { user: { id: string } }).user.id;
-    expect(userId).toMatch(/^ww_/);
+    const userId = (server.calls[0]!.body as { user: { id: string } }).user.id;
+    expect(userId).toMatch(/^dl_[0-9a-z]+$/);
+    expect(server.calls[1]).toMatchObject({ method: 'POST', path: 'conversations', auth: 'Bearer tok1', body: { user: { id: userId } } });
     expect(dl.session).toMatchObject({ conversationId: 'conv1', token: 'tok1', watermark: '', userId, lifetime: 60_000 });
     expect(dl.session!.expiresAt).toBe(Date.now() + 60_000);
   });

@@ -11,11 +11,16 @@ const tenant = {
   allowedOrigins: ['https://secret.example'], directLineSecretHash: 'abc', officeHours: {},
 } as unknown as TenantSettings;
 
+const hospital = {
+  ...tenant, id: 'demo-ziekenhuis', displayName: 'Demo Ziekenhuis',
+  theme: { texts: { nl: { launcher: 'Wachttijd in ons ziekenhuis? Chat met ons', subtitle: 'Digitale assistent van Demo Ziekenhuis (demo), geen arts', greeting: 'Welkom!' }, en: { launcher: 'Waiting at our hospital? Chat with us' } } },
+} as unknown as TenantSettings;
+
 let base = '';
 let close = () => {};
 beforeAll(async () => {
   const app = express();
-  app.use(widgetConfigRouter({ find: async (id: string) => (id === tenant.id ? tenant : null) }));
+  app.use(widgetConfigRouter({ find: async (id: string) => (id === tenant.id ? tenant : id === hospital.id ? hospital : null) }));
   app.use(errorHandler(createLogger('silent')));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -28,10 +33,17 @@ describe('GET /api/widget-config', () => {
   it('answers the public display settings only, readable from any page', async () => {
     const r = await fetch(`${base}/api/widget-config?tenant=demo-verzekeraar`, { headers: { origin: 'https://www.elders.example' } });
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ displayName: 'Demo Verzekeraar', theme: { primaryColor: '#00607a', title: 'Wachtwijzer' }, defaultLocale: 'nl' });
+    expect(await r.json()).toEqual({ displayName: 'Demo Verzekeraar', theme: { primaryColor: '#00607a', title: 'Wachtwijzer' }, defaultLocale: 'nl', texts: {} });
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(r.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(r.headers.get('cache-control')).toContain('max-age');
+  });
+
+  it("carries a tenant's own launcher and subtitle per language, never its greeting (the assistant says that)", async () => {
+    const r = await fetch(`${base}/api/widget-config?tenant=demo-ziekenhuis`);
+    const body = (await r.json()) as { texts: Record<string, Record<string, string>> };
+    expect(body.texts.nl).toEqual({ launcher: 'Wachttijd in ons ziekenhuis? Chat met ons', subtitle: 'Digitale assistent van Demo Ziekenhuis (demo), geen arts' });
+    expect(body.texts.en).toEqual({ launcher: 'Waiting at our hospital? Chat with us' });
   });
 
   it('404 for an unknown tenant, 400 for a missing one, both with CORS so the widget can read them', async () => {

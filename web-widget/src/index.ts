@@ -45,7 +45,9 @@ function main(): void {
   if (typeof w.Wachtwijzer?.open === 'function') return warn('widget.js is included twice; the second copy does nothing.');
   // Constructable stylesheets keep a strict CSP possible (Chrome 73, Firefox 101, Safari 16.4); older browsers get no widget rather than a broken one.
   if (!('adoptedStyleSheets' in Document.prototype)) return warn('this browser is too old for the chat widget.');
-  const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-tenant][src*="widget"]');
+  // The loader (widget.js) hands over its tag; the bundle's own tag carries no options.
+  const handed = (window as unknown as { __wachtwijzerScript?: HTMLScriptElement }).__wachtwijzerScript;
+  const script = handed ?? (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-tenant][src*="widget"]');
   if (!script) return warn('cannot find its script tag.');
   const { options, problems } = readEmbed({ ...script.dataset });
   problems.forEach(warn);

@@ -26,6 +26,21 @@ export function safeHref(raw: string): string | null {
   return allowedProtocols.includes(url.protocol) ? url.href : null;
 }
 
+/**
+ * Resolves the server's root-relative Markdown links (`[privacyverklaring](/privacy)`) against the
+ * server's base URL, so they open the server's page and not one of the host page; the result
+ * still has to pass safeHref.
+ */
+export function resolveServerLinks(src: string, base: string): string {
+  return src.replace(/\]\((\/(?!\/)[^\s)]*)\)/g, (whole, path: string) => {
+    try {
+      return `](${new URL(path, base).href})`;
+    } catch {
+      return whole;
+    }
+  });
+}
+
 const bareUrl = /^https?:\/\/[^\s<>()[\]]*[^\s<>()[\].,;:!?'"]/;
 const wordChar = /[\p{L}\p{N}]/u;
 

@@ -19,10 +19,17 @@ export interface EmbedOptions {
 }
 
 /** GET /api/widget-config's answer, as far as the widget trusts it. */
+/** A tenant's own widget texts for one language. */
+export interface OwnTexts {
+  launcher?: string;
+  subtitle?: string;
+}
+
 export interface TenantConfig {
   displayName: string;
   theme: { primaryColor?: string; title?: string; position?: Position };
   defaultLocale: Locale;
+  texts: Partial<Record<Locale, OwnTexts>>;
 }
 
 export interface Resolved {
@@ -34,6 +41,7 @@ export interface Resolved {
   title?: string;
   position: Position;
   open: boolean;
+  texts: Partial<Record<Locale, OwnTexts>>;
 }
 
 const tenantId = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -69,13 +77,29 @@ export function readEmbed(data: Record<string, string | undefined>): { options: 
   return { options, problems };
 }
 
+const ownText = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined);
+
+/** The tenant's own texts per language; anything not a short string is ignored. */
+function readTexts(raw: unknown): Partial<Record<Locale, OwnTexts>> {
+  const out: Partial<Record<Locale, OwnTexts>> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const l of ['nl', 'en'] as const) {
+    const r = (raw as Record<string, unknown>)[l];
+    if (!r || typeof r !== 'object') continue;
+    const launcher = ownText((r as Record<string, unknown>).launcher, 80);
+    const subtitle = ownText((r as Record<string, unknown>).subtitle, 120);
+    if (launcher || subtitle) out[l] = { ...(launcher ? { launcher } : {}), ...(subtitle ? { subtitle } : {}) };
+  }
+  return out;
+}
+
 /** Validates the server's tenant settings; null when the answer is not usable. */
 export function readTenantConfig(body: unknown): TenantConfig | null {
   if (!body || typeof body !== 'object') return null;
   const b = body as Record<string, unknown>;
   const theme = (b.theme && typeof b.theme === 'object' ? b.theme : {}) as Record<string, unknown>;
   if (typeof b.displayName !== 'string') return null;
-  const out: TenantConfig = { displayName: b.displayName.slice(0, 100), theme: {}, defaultLocale: toLocale(b.defaultLocale) ?? 'nl' };
+  const out: TenantConfig = { displayName: b.displayName.slice(0, 100), theme: {}, defaultLocale: toLocale(b.defaultLocale) ?? 'nl', texts: readTexts(b.texts) };
   const color = toColor(theme.primaryColor);
   const title = toTitle(theme.title);
   const position = toPosition(theme.position);
@@ -97,6 +121,7 @@ export function resolve(embed: EmbedOptions, tenant: TenantConfig | null): Resol
     ...(title ? { title } : {}),
     position: embed.position ?? tenant?.theme.position ?? 'bottom-right',
     open: embed.open,
+    texts: tenant?.texts ?? {},
   };
 }
 

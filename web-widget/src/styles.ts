@@ -30,6 +30,8 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .icon svg{width:22px;height:22px}
 .icon:hover{background:rgba(0,0,0,.2)}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:12px;display:flex;flex-direction:column;gap:8px}
+.history{display:flex;flex-direction:column;gap:8px}
+.history:empty{display:none}
 .msg{max-width:88%;padding:8px 12px;border-radius:14px;overflow-wrap:anywhere}
 .msg p{margin:0}
 .msg p+p,.msg p+ul,.msg p+ol,.msg ul+p,.msg ol+p{margin-top:8px}
@@ -59,6 +61,7 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .status{flex:none;margin:0;padding:0 12px;font-size:14px;color:#8a1c1c}
 .status:empty{display:none}
 .status.ok{color:#1d5e2f}
+.status.info{color:#454e54}
 .confirm{flex:none;margin:0 12px 8px;padding:10px 12px;border:2px solid #8a5300;border-radius:10px;background:#fff6e5}
 .confirm p{margin:0 0 8px}
 .confirm div{display:flex;flex-wrap:wrap;gap:8px}
@@ -76,6 +79,18 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .launcher{bottom:12px;right:12px;max-width:calc(100vw - 24px)}
 .long{display:none}.short{display:inline}
 .left .launcher{left:12px}
+}
+@media (max-height:320px){
+.header{align-items:center;padding:0 4px 0 12px}
+.heading h2{font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.heading p,.ref-hint,.typing span:last-child{display:none}
+.icon{width:36px;height:36px}
+.log{padding:6px 12px}
+.composer{padding:4px 8px;border-top:0}
+.composer label{margin:0;font-size:13px}
+.row input,.send{min-height:40px;padding:6px 10px}
+.ref{margin:0 8px 4px;padding:4px 8px}
+.ref-value{font-size:16px}
 }
 @media (prefers-reduced-motion:reduce){.ww *{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media (forced-colors:active){.launcher,.dialog,.msg,.choice,.ref,.send,.copy{border:2px solid CanvasText}}

@@ -102,8 +102,9 @@ export class DirectLine {
 
   /** Opens a new conversation for the tenant (the origin allow-list is checked here, by the server). */
   async start(tenant: string, locale: string): Promise<void> {
-    const t = await this.call<{ conversationId: string; token: string; expires_in: number }>('tokens/generate', 'POST', null, { tenant, locale });
-    const userId = `ww_${Math.floor(this.deps.random() * 2 ** 52).toString(36)}`;
+    // Direct Line's user-id form (dl_…): the server binds the conversation to it, so no other id can write in it.
+    const userId = `dl_${Math.floor(this.deps.random() * 2 ** 52).toString(36)}`;
+    const t = await this.call<{ conversationId: string; token: string; expires_in: number }>('tokens/generate', 'POST', null, { tenant, locale, user: { id: userId } });
     this.adopt({ conversationId: t.conversationId, token: t.token, expiresAt: 0, lifetime: 0, watermark: '', userId }, t.expires_in);
     await this.call('conversations', 'POST', t.token, { user: { id: userId } });
   }

@@ -1,10 +1,11 @@
 /**
  * The widget's DOM inside an open shadow root: launcher, dialog, transcript, composer. Server text
  * reaches the DOM only through textContent or the Markdown renderer's createElement calls.
- * The role="log" transcript is the live region: restored history is rendered while it is
- * hidden, so a screen reader hears only messages that are new.
+ * The role="log" transcript is the live region. Restored history goes into a part of it marked
+ * aria-live="off" (present from the start, so adding it announces nothing), never by hiding and
+ * showing the log, which Chromium announces as a whole: a screen reader hears only new messages.
  */
-import { renderMarkdown, parseMarkdown } from './markdown.ts';
+import { renderMarkdown, parseMarkdown, resolveServerLinks } from './markdown.ts';
 import type { Locale, Resolved } from './options.ts';
 import { inputFor, normalizeAnswer } from './slots.ts';
 import { css, themeCss } from './styles.ts';
@@ -57,7 +58,13 @@ export function createWidget(env: WidgetEnv) {
   const { options, deps, base } = env;
   const storageKey = `wachtwijzer:${options.tenant}`;
   let locale = env.locale;
-  let t = env.translator(locale);
+  /** The locale's texts, with the tenant's own launcher and subtitle where it has them. */
+  const translator = (l: Locale): Translate => {
+    const base = env.translator(l);
+    const own = options.texts[l];
+    return (key, values) => (key === 'launcher' && own?.launcher) || ((key === 'subtitle' || key === 'subtitleTenant') && own?.subtitle) || base(key, values);
+  };
+  let t = translator(locale);
   const texts: [Element, string, string | null, (() => Record<string, string>) | undefined][] = [];
   /** Registers an element's text (or attribute) with a key, so a language change re-renders it. */
   const bind = <E extends Element>(el: E, key: string, attr: string | null = null, values?: () => Record<string, string>): E => {
@@ -97,7 +104,10 @@ export function createWidget(env: WidgetEnv) {
   const subtitle = options.displayName ? bind(h('p', { id: 'ww-sub' }), 'subtitleTenant', null, () => ({ tenant: options.displayName })) : bind(h('p', { id: 'ww-sub' }), 'subtitle');
   const restartButton = bind(bind(h('button', { type: 'button', class: 'icon' }, icon(icons.restart)), 'restart', 'aria-label'), 'restart', 'title');
   const closeButton = bind(bind(h('button', { type: 'button', class: 'icon' }, icon(icons.close)), 'close', 'aria-label'), 'close', 'title');
-  const log = bind(h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }), 'transcript', 'aria-label');
+  const history = h('div', { class: 'history', 'aria-live': 'off' });
+  const log = bind(h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }, history), 'transcript', 'aria-label');
+  /** Where rendered messages go: the live log, or the quiet history while a transcript is restored. */
+  let sink: HTMLElement = log;
   const typing = h('div', { class: 'typing', 'aria-hidden': 'true', hidden: '' }, h('span', { class: 'dots' }, h('i'), h('i'), h('i')), bind(h('span'), 'typing'));
   const refValue = h('p', { class: 'ref-value' });
   const copyButton = bind(h('button', { type: 'button', class: 'copy' }), 'reference.copy');
@@ -230,12 +240,12 @@ export function createWidget(env: WidgetEnv) {
   function addUserMessage(text: string): HTMLElement {
     // aria-live off: the patient does not need to hear what they just typed.
     const el = h('div', { class: 'msg user', 'aria-live': 'off' }, bind(h('span', { class: 'vh' }, t('you')), 'you'), text);
-    log.append(el);
+    sink.append(el);
     return el;
   }
 
   function addNotice(key: string): void {
-    log.append(bind(h('p', { class: 'notice' }, t(key)), key));
+    sink.append(bind(h('p', { class: 'notice' }, t(key)), key));
     scrollDown();
   }
 
@@ -279,8 +289,8 @@ export function createWidget(env: WidgetEnv) {
     showTyping(false);
     if (a.text) {
       const bubble = h('div', { class: 'msg bot' }, bind(h('span', { class: 'vh' }, t('assistant')), 'assistant'));
-      renderMarkdown(document, parseMarkdown(a.text), bubble, t('newWindow'));
-      log.append(bubble);
+      renderMarkdown(document, parseMarkdown(resolveServerLinks(a.text, base)), bubble, t('newWindow'));
+      sink.append(bubble);
       if (fresh && dialog.hidden) {
         unread += 1;
         launcherName();
@@ -298,13 +308,15 @@ export function createWidget(env: WidgetEnv) {
           b.classList.add('chosen');
           settleChoices(null);
           setStatus('');
+          // A confirmation, not an error: neutral, not the error red.
+          status.className = 'status info';
           status.textContent = t('chosen', { choice: b.textContent ?? value });
           input.focus();
           void send(value, false);
         });
         group.append(b);
       }
-      log.append(group);
+      sink.append(group);
     }
     applySlot(cd.slot);
     if (typeof cd.caseReference === 'string' && cd.caseReference) showReference(cd.caseReference, fresh);
@@ -375,9 +387,12 @@ export function createWidget(env: WidgetEnv) {
     // What arrived after the stored watermark is new since the last page: it may be announced.
     const fresh = saved.watermark && all.watermark !== saved.watermark ? new Set((await c.fetchSince(saved.watermark)).activities.map((a) => a.id)) : new Set<string | undefined>();
     if (conn !== c) return true;
-    log.hidden = true;
-    for (const a of all.activities) if (!fresh.has(a.id)) render(a, false);
-    log.hidden = false;
+    sink = history;
+    try {
+      for (const a of all.activities) if (!fresh.has(a.id)) render(a, false);
+    } finally {
+      sink = log;
+    }
     for (const a of all.activities) if (fresh.has(a.id)) render(a, true);
     c.markSeen(all.activities, all.watermark);
     scrollDown();
@@ -469,7 +484,8 @@ export function createWidget(env: WidgetEnv) {
     conn = null;
     store.clear();
     pending.clear();
-    log.replaceChildren();
+    history.replaceChildren();
+    log.replaceChildren(history);
     refPanel.hidden = true;
     showTyping(false);
     applySlot(undefined);
@@ -557,7 +573,7 @@ export function createWidget(env: WidgetEnv) {
     close,
     setLocale(next: Locale): void {
       locale = next;
-      t = env.translator(next);
+      t = translator(next);
       applyTexts();
       launcherName();
       applySlot(slot);

@@ -9,6 +9,19 @@ export const botAccount = { id: 'wachtwijzer', name: 'Wachtwijzer', role: 'bot' 
 // Trace and delay activities are for the channel, not the patient's transcript.
 const deliverable = (a: Partial<Activity>) => a.type !== 'trace' && a.type !== 'delay';
 
+const linkBaseKey = Symbol('wachtwijzer.linkBase');
+
+/**
+ * Makes the server's own relative Markdown links (`[privacyverklaring](/privacy)`) absolute, so
+ * they work on the insurer's page and in Microsoft's Web Chat, which resolve them against the
+ * page, not against this server.
+ */
+export function absoluteLinks(text: string, base: string | undefined): string {
+  if (!base) return text;
+  const root = base.replace(/\/+$/, '');
+  return text.replace(/\]\((\/(?!\/)[^\s)]*)\)/g, (_m, path: string) => `](${root}${path})`);
+}
+
 /**
  * The self-hosted Direct Line's side of the SDK: runs a turn in-process and writes the agent's
  * replies to the conversation's stored activities instead of posting them to a serviceUrl.
@@ -22,9 +35,10 @@ export class DirectLineAdapter extends BaseAdapter {
   }
 
   /** Runs one turn of the agent for an activity that arrived on Direct Line, for the tenant of its token. */
-  async runTurn(activity: Activity, agent: AgentApplication<TurnState>, tenantId: string): Promise<void> {
+  async runTurn(activity: Activity, agent: AgentApplication<TurnState>, tenantId: string, linkBase?: string): Promise<void> {
     const context = new TurnContext(this, activity);
     context.turnState.set(directLineTenantKey, tenantId);
+    if (linkBase) context.turnState.set(linkBaseKey, linkBase);
     await this.runMiddleware(context, (ctx) => agent.run(ctx));
   }
 
@@ -32,8 +46,10 @@ export class DirectLineAdapter extends BaseAdapter {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) throw new Error('Direct Line turn without a conversation id');
     const now = new Date().toISOString();
+    const linkBase = context.turnState.get(linkBaseKey) as string | undefined;
     const outgoing = activities.filter(deliverable).map((a) => ({
       ...(JSON.parse(JSON.stringify(a)) as Partial<Activity>),
+      ...(typeof a.text === 'string' ? { text: absoluteLinks(a.text, linkBase) } : {}),
       channelId: 'directline',
       conversation: { id: conversationId },
       from: botAccount,

@@ -3,9 +3,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../logger.ts';
 import { AppError } from '../../errors.ts';
+import { AdaptivePoll } from './notifier.ts';
 import { parseWatermark, type DirectLineService } from './service.ts';
 
 const pathPattern = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+
+/** Close reason when a newer socket takes over a conversation's stream (as Direct Line does). */
+export const collisionReason = 'collision';
+export const collisionCode = 4000;
 
 const reasons: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' };
 
@@ -37,13 +42,16 @@ export function parseUpgradeTarget(raw: string | undefined): { url: URL; convers
 }
 
 /**
- * Direct Line's WebSocket stream: `{activities, watermark}` frames as activities are stored.
- * In-process events make it immediate; a slow database poll picks up activities written by
- * other instances.
+ * Direct Line's WebSocket stream: `{activities, watermark}` frames as activities are stored,
+ * starting after the `watermark` parameter. The service's notifier makes it immediate; a database
+ * poll picks up activities written by other instances, soon after activity and slower while the
+ * conversation is quiet (pollMs doubling up to maxPollMs). One socket per conversation: a newer
+ * one closes the older with reason "collision".
  */
-export function attachDirectLineStream(server: Server, service: DirectLineService, logger: Logger, pollMs = 1000): { close(): void } {
+export function attachDirectLineStream(server: Server, service: DirectLineService, logger: Logger, pollMs = 1000, maxPollMs = 15_000): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const sockets = new Set<WebSocket>();
+  const byConversation = new Map<string, WebSocket>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that resets mid-handshake must not raise an unhandled 'error' on the raw socket.
@@ -73,9 +81,14 @@ export function attachDirectLineStream(server: Server, service: DirectLineServic
 
   function serve(ws: WebSocket, conversationId: string, start: number): void {
     sockets.add(ws);
+    const older = byConversation.get(conversationId);
+    byConversation.set(conversationId, ws);
+    if (older && older.readyState === older.OPEN) older.close(collisionCode, collisionReason);
     let watermark = start;
     let busy = false;
     let again = false;
+    const poll = new AdaptivePoll(pollMs, maxPollMs, service.notifier.crossInstance);
+    let pollTimer: ReturnType<typeof setTimeout> | undefined;
     const flush = async () => {
       if (busy) {
         again = true;
@@ -88,6 +101,7 @@ export function attachDirectLineStream(server: Server, service: DirectLineServic
           const page = await service.since(conversationId, watermark);
           if (page.activities.length > 0 && ws.readyState === ws.OPEN) {
             watermark = page.watermark;
+            poll.activity();
             ws.send(JSON.stringify({ activities: page.activities, watermark: String(watermark) }));
           }
         } while (again);
@@ -97,15 +111,29 @@ export function attachDirectLineStream(server: Server, service: DirectLineServic
         busy = false;
       }
     };
-    const listener = () => void flush();
-    service.events.on(conversationId, listener);
-    const poll = setInterval(listener, pollMs);
+    // One poll chain per socket: every (re)schedule replaces the pending timer.
+    const schedule = () => {
+      clearTimeout(pollTimer);
+      pollTimer = setTimeout(() => {
+        void flush().finally(() => {
+          if (ws.readyState === ws.OPEN) schedule();
+        });
+      }, poll.next());
+    };
+    const unsubscribe = service.notifier.subscribe(conversationId, () => {
+      // The patient or the agent just wrote: a reply written by another instance may follow soon.
+      poll.activity();
+      void flush();
+      schedule();
+    });
+    schedule();
     // An empty frame keeps proxies from closing an idle socket (Direct Line does the same).
     const heartbeat = setInterval(() => ws.readyState === ws.OPEN && ws.send(''), 25_000);
     ws.on('close', () => {
       sockets.delete(ws);
-      service.events.off(conversationId, listener);
-      clearInterval(poll);
+      if (byConversation.get(conversationId) === ws) byConversation.delete(conversationId);
+      unsubscribe();
+      clearTimeout(pollTimer);
       clearInterval(heartbeat);
     });
     ws.on('error', () => ws.terminate());
