@@ -1,5 +1,5 @@
 import type { Locale } from './i18n/index.ts';
-import type { AlternativesInput, AlternativesResult, HospitalWaitingTimes, InsurerChoice, KnowledgePort, NormVerdict, RightsStatementView } from './conversation/ports.ts';
+import type { AlternativesInput, AlternativesResult, HospitalWaitingTimes, InsurerChoice, KnowledgePort, NearbyLocation, NormVerdict, RightsStatementView } from './conversation/ports.ts';
 import { buildAlternativesIndex, type WaitingTimeFigure } from './domain/alternatives.ts';
 import { haversineKm, lookupPc4, roundKm } from './domain/geo.ts';
 import type { CareType } from './domain/reference.ts';
@@ -46,6 +46,8 @@ export type PostcodeLookup = { status: 'found'; latitude: number; longitude: num
  */
 export class KnowledgeService implements KnowledgePort {
   private readonly specialtyNames = new Map<string, string>();
+  /** Town → the PC4 of a hospital location there: the towns patients name have a hospital, and its area is a fair origin. */
+  private readonly towns = new Map<string, { postcode: string; label: string }>();
 
   constructor(
     private readonly ref: LoadedReferenceData,
@@ -59,6 +61,33 @@ export class KnowledgeService implements KnowledgePort {
       this.specialtyNames.set(toMatchKey(s.nameEn), s.code);
     }
     for (const term of ref.treatments) for (const word of [...term.terms.nl, ...term.terms.en]) this.specialtyNames.set(toMatchKey(word), term.specialty);
+    for (const h of ref.hospitals) for (const l of h.locations) if (l.pc4 && !this.towns.has(toMatchKey(l.city))) this.towns.set(toMatchKey(l.city), { postcode: l.pc4, label: l.city });
+  }
+
+  locate(place: string): { postcode: string; label: string } | null {
+    const key = toMatchKey(place.replace(/^(de|het|the)\s+/i, ''));
+    return this.towns.get(key) ?? null;
+  }
+
+  distancesTo(hospitalName: string, postcode: string): { location: string; city: string; distanceKm: number }[] | null {
+    const hospital = this.hospitalByName(hospitalName);
+    const origin = this.postcode(postcode);
+    if (!hospital || origin.status !== 'found') return null;
+    return hospital.locations
+      .map((l) => ({ location: l.name, city: l.city, distanceKm: roundKm(haversineKm(origin, l)) }))
+      .sort((a, b) => a.distanceKm - b.distanceKm);
+  }
+
+  async nearest(specialty: string, postcode: string): Promise<NearbyLocation | null> {
+    const origin = this.postcode(postcode);
+    if (origin.status !== 'found') return null;
+    // The whole country: the Netherlands is about 300 km across, so nothing is left out.
+    const found = (await this.near(specialty, origin, 400)).find((l) => l.outpatientWeeks !== null || l.treatmentWeeks !== null);
+    if (!found) return null;
+    return {
+      hospital: found.hospital, location: found.location, city: found.city, distanceKm: found.distanceKm ?? 0,
+      outpatientWeeks: found.outpatientWeeks, treatmentWeeks: found.treatmentWeeks, measuredAt: found.measuredAt, source: found.source, isDemo: found.isDemo,
+    };
   }
 
   isSpecialism(code: string): boolean {

@@ -89,6 +89,13 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
         logger.info({ conversationId, casesErased: erased.deleted, casesKept: erased.anonymised }, 'patient erased conversation');
         return { casesErased: erased.deleted, casesKept: erased.anonymised };
       },
+      caseOfConversation: (reference, conversationId) => cases.forConversation(reference, conversationId),
+      async withdrawCase(reference, conversationId) {
+        const result = await cases.withdrawForConversation(reference, conversationId);
+        logger.info({ reference, result: result.status }, 'patient withdrew case');
+        return result.status;
+      },
+      addPatientNote: (reference, conversationId, text) => cases.addPatientNote(reference, conversationId, text),
     },
   };
 

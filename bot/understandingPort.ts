@@ -1,6 +1,8 @@
 import type { UnderstandingPort } from './conversation/ports.ts';
 import type { ReferenceData } from './domain/reference.ts';
 import { createUnderstanding } from './understanding/index.ts';
+import { recognizeCaseQuestion, recognizeFollowUp } from './understanding/followUp.ts';
+import { asksPriorityAtOwnHospital, storyCues, wantsToStayWithOwnHospital } from './understanding/stories.ts';
 import { getHospitalIndex, type HospitalRecord } from './data/referenceData.ts';
 import { parseDate, parseDistanceKm, parseEmail, parsePhone, parsePostcode, parseWeeks, parseYesNo } from './understanding/slots.ts';
 
@@ -26,5 +28,9 @@ export function createUnderstandingPort(reference: ReferenceData, providers?: ()
     parsePhone: (text) => parsePhone(text),
     parseEmail: (text) => parseEmail(text),
     parseYesNo: (text) => parseYesNo(text),
+    followUp: (text) => recognizeFollowUp(text),
+    caseQuestion: (text) => recognizeCaseQuestion(text),
+    storyCues: (text) => storyCues(text),
+    ownHospital: (text) => (asksPriorityAtOwnHospital(text) ? 'priority' : wantsToStayWithOwnHospital(text) ? 'stay' : null),
   };
 }

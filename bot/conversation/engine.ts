@@ -9,9 +9,12 @@ import { mentionsConsentWithdrawal, saysWithdrawal } from '../understanding/with
 import { writesForSomeoneElse } from '../understanding/onBehalf.ts';
 import type { ConversationServices } from './ports.ts';
 import { readSlotAnswer } from './slotAnswers.ts';
-import { maskBsn, mentionsBsn } from '../domain/bsn.ts';
+import { isBsn, maskBsn, mentionsBsn } from '../domain/bsn.ts';
 import { upgradeState, type ConversationState } from './state.ts';
 import { Turn } from './turn.ts';
+import { answerWithdraw, askWithdraw, handleCaseQuestion, storeNote } from './afterHandoff.ts';
+import { continueFollowUp, handleFollowUp } from './followUps.ts';
+import { answerStory, priorityAtOwnHospital, stayWithOwn } from './stories.ts';
 import type { PatientInput, Slot, TurnInfo, TurnResult } from './types.ts';
 
 export type { ConversationServices, HandoffRequest } from './ports.ts';
@@ -63,6 +66,8 @@ async function reask(turn: Turn): Promise<void> {
   const { slot, flow } = pending;
   if (slot === 'consent') {
     turn.ask('consent', 'intake', 'consent.ask', { insurer: insurerLabel(turn) }, [turn.choice('consentYes'), turn.choice('consentNo')]);
+  } else if (flow === 'withdraw') {
+    askWithdraw(turn, turn.state.openCases.at(-1) ?? '');
   } else if (slot === 'confirm') {
     showSummary(turn);
   } else if (flow === 'status') {
@@ -115,6 +120,8 @@ async function answerPending(turn: Turn, text: string, understood: Understood, r
       turn.offer(flows.topicChoices(turn, ['waitingTime', 'rights', 'elsewhere']));
       return true;
     }
+  } else if (pending.flow === 'withdraw') {
+    if (await answerWithdraw(turn, text, understood)) return true;
   } else if (pending.slot === 'confirm' && pending.flow === 'intake') {
     if (lower === turn.choice('confirmChange').toLowerCase() || yesNo === 'no' || /aanpassen|wijzigen|veranderen|change|correct|edit/.test(lower)) {
       state.pending = null;
@@ -173,6 +180,10 @@ async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void>
       return flows.elsewhere(turn);
     case 'status':
       return flows.showCaseStatus(turn, turn.state.facts.dateOfBirth ?? '');
+    case 'places':
+    case 'distance':
+    case 'nearest':
+      return continueFollowUp(turn, flow);
   }
 }
 
@@ -216,6 +227,8 @@ async function route(turn: Turn, understood: Understood, text: string): Promise<
     case 'rights':
       return cards.rightsIndex(turn);
     case 'treatment_elsewhere':
+      // Asking for alternatives is asking: the wish to stay no longer holds them back.
+      turn.state.stayWithOwn = false;
       return flows.elsewhere(turn);
     case 'mediation_request':
       return flows.mediation(turn);
@@ -259,7 +272,9 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
       return flows.elsewhere(turn);
     case 'stay':
       state.pending = null;
+      state.stayWithOwn = true;
       turn.say('elsewhere.stayOk');
+      turn.say('dialogue:own.stayWhat');
       return flows.menu(turn, 'menu.anythingElse');
     case 'waitingTime':
       return flows.waitingTime(turn);
@@ -268,6 +283,7 @@ async function runCommand(turn: Turn, command: { command: Command; locale?: Loca
     case 'rights':
       return cards.rightsIndex(turn);
     case 'elsewhere':
+      state.stayWithOwn = false;
       return flows.elsewhere(turn);
     case 'mediation':
       return flows.mediation(turn);
@@ -459,6 +475,16 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     state.status = {};
   }
 
+  // 3b. The words to add to the case after "Wat wilt u toevoegen?".
+  if (state.awaitingNote) {
+    const reference = state.openCases.at(-1);
+    state.awaitingNote = false;
+    if (reference && !(interrupting.has(understood.intent) && understood.confidence >= 0.85)) {
+      await storeNote(turn, text, reference, isBsn);
+      return done();
+    }
+  }
+
   // 4. Picking a field to correct from the summary.
   if (state.correcting) {
     state.correcting = false;
@@ -474,6 +500,32 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   }
 
   // 5. The answer to the pending question (or an interruption of it).
+  // Their own hospital, in their own words, is heard even in the middle of a question.
+  const ownSaid = state.pending && state.pending.slot !== 'consent' && state.pending.slot !== 'confirm' ? services.understanding.ownHospital(text) : null;
+  // A sourced answer card on priority at the own hospital answers it; the rule here is the fallback.
+  const ownWish = ownSaid === 'priority' && retrieval.kind === 'card' ? null : ownSaid;
+  if (state.pending && ownWish) {
+    const inIntake = state.pending.flow === 'intake' || state.pending.flow === 'correct';
+    const before = state.pending;
+    if (ownWish === 'priority') priorityAtOwnHospital(turn);
+    else stayWithOwn(turn, !inIntake);
+    if (inIntake) {
+      state.pending = before;
+      state.offeredMediation = false;
+      turn.say('interrupt.continue');
+      await reask(turn);
+    }
+    return done();
+  }
+  // "is dat normaal?", "wat is het dichtstbij?" while a lookup asks for something: the follow-up wins.
+  const lookupFlow = state.pending && ['waitingTime', 'elsewhere', 'places', 'distance', 'nearest'].includes(state.pending.flow);
+  const pendingFollowUp = lookupFlow ? services.understanding.followUp(text) : null;
+  if (state.pending && pendingFollowUp && pendingFollowUp.kind !== 'change') {
+    const before = state.pending;
+    state.pending = null;
+    if (await handleFollowUp(turn, understood, text)) return done();
+    state.pending = before;
+  }
   if (state.pending) {
     if (await answerPending(turn, text, understood, retrieval)) return done();
     const pendingBefore = state.pending;
@@ -494,6 +546,17 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     if (answer === 'no') return (flows.menu(turn, 'menu.anythingElse'), done());
   }
 
+  // 6b. After the hand-off: what happens now, withdrawing, adding something (the case is known).
+  if (await handleCaseQuestion(turn, text, isBsn)) return done();
+
+  // 6c. A follow-up on the last answer: "is dat te lang?", "en binnen 50 km?", "en voor mijn knie?".
+  if (await handleFollowUp(turn, understood, text)) return done();
+
+  // 6d. Their own hospital, in their own words: staying there, or priority there (only the doctor decides).
+  const own = services.understanding.ownHospital(text);
+  if (own === 'priority' && retrieval.kind !== 'card') return (priorityAtOwnHospital(turn), done());
+  if (own === 'stay') return (stayWithOwn(turn), done());
+
   // 7. A free message: remember what it tells, switch language if the patient writes in the other one.
   captureFacts(state, understood);
   if (understood.language !== state.locale && text.split(/\s+/).length >= 4 && understood.intent !== 'out_of_scope') {
@@ -507,6 +570,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   // "Hallo, ik moet een nieuwe knie, wachttijd in het Zuyderland?" is more than a greeting.
   if ((effective.intent === 'greeting' || effective.intent === 'out_of_scope') && !nothingRecognised && text.split(/\s+/).length > 3) effective = { ...effective, intent: 'waiting_time' };
   if (effective.intent !== 'out_of_scope' || retrieval.kind !== 'none') state.misses = 0;
+  // A story that names a treatment or a wait gets its answer first (the norm, the verdict, then the offer).
+  if (answerStory(turn, effective, text)) return done();
   await routeWithCards(turn, effective, text, retrieval);
   return done();
 }

@@ -3,6 +3,7 @@ import { DEMO_SOURCE } from '../domain/demoWaitingTimes.ts';
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
+import { placesContext, waitingTimeContext } from './dialogueContext.ts';
 import { gpPracticeOpen } from '../domain/gpHours.ts';
 import type { Turn } from './turn.ts';
 
@@ -200,7 +201,7 @@ export async function showCaseStatus(turn: Turn, dateOfBirth: string): Promise<v
 }
 
 /** A figure's source in the reader's language: the stored demo label is English. */
-function sourceLabel(turn: Turn, source: string | null, isDemo: boolean): string {
+export function sourceLabel(turn: Turn, source: string | null, isDemo: boolean): string {
   return isDemo || source === DEMO_SOURCE ? turn.text('waitingTime.demoSource') : (source ?? turn.text('waitingTime.unknown'));
 }
 
@@ -221,6 +222,11 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.state.pending = null;
   const name = turn.services.knowledge.specialismName(facts.specialty, turn.state.locale) ?? facts.specialty;
   const figures = await turn.services.knowledge.waitingTimesAt(facts.hospital, facts.specialty);
+  // Remembered for follow-ups: "is dat te lang?", "en in het Maasstad?", "en voor mijn knie?".
+  turn.state.context = waitingTimeContext({
+    specialty: facts.specialty, careType: facts.careType ?? null, hospital: figures?.hospital ?? facts.hospital, previous: turn.state.context,
+    shown: (figures?.locations ?? []).map((l) => ({ hospital: figures!.hospital, location: l.location, city: l.city, distanceKm: null, outpatientWeeks: l.outpatientWeeks, treatmentWeeks: l.treatmentWeeks })),
+  });
   if (figures && figures.locations.length === 0 && figures.outdatedSince) {
     // Older than six months: not presented as a current wait, only its date.
     turn.say('waitingTime.outdated', { specialism: name, hospital: figures.hospital, date: formatDate(figures.outdatedSince, turn.state.locale) });
@@ -229,7 +235,7 @@ export async function waitingTime(turn: Turn): Promise<void> {
   }
   if (!figures || figures.locations.length === 0) {
     turn.say('waitingTime.none', { specialism: name, hospital: facts.hospital });
-    turn.offer([turn.choice('elsewhere'), turn.choice('mediation')]);
+    turn.offer(turn.state.stayWithOwn ? [turn.choice('mediation')] : [turn.choice('elsewhere'), turn.choice('mediation')]);
     return;
   }
   if (figures.isDemo) turn.say('waitingTime.demo');
@@ -242,7 +248,7 @@ export async function waitingTime(turn: Turn): Promise<void> {
   turn.say(exceeded ? 'waitingTime.exceeded' : depends ? 'waitingTime.depends' : 'waitingTime.within');
   turn.say('waitingTime.source', { source: sourceLabel(turn, figures.source, figures.isDemo), date: formatDate(figures.measuredAt ?? '', turn.state.locale) });
   if (figures.freshness === 'aging') turn.say('waitingTime.aging', { date: formatDate(figures.oldestMeasuredAt ?? figures.measuredAt ?? '', turn.state.locale) });
-  turn.offer([turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
+  turn.offer(turn.state.stayWithOwn ? [turn.choice('mediation'), turn.choice('rights')] : [turn.choice('elsewhere'), turn.choice('mediation'), turn.choice('rights')]);
 }
 
 export function postponedCare(turn: Turn): void {
@@ -314,6 +320,11 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
     });
     notContractedShown = shown.some((r) => r.contracted === false);
     turn.push({ text: `${turn.text('elsewhere.header', { specialism: name, km: facts.maxTravelKm })}\n\n${lines.join('\n')}` });
+    const careType = result.status === 'ok' ? result.careType : null;
+    turn.state.context = placesContext({
+      specialty: facts.specialty, careType, origin: { postcode: facts.postcode, label: facts.postcode }, radiusKm: facts.maxTravelKm, exclude: facts.hospital ?? null,
+      shown: shown.map((r) => ({ hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, outpatientWeeks: careType === 'outpatient' ? r.waitWeeks : null, treatmentWeeks: careType === 'outpatient' ? null : r.waitWeeks })),
+    });
     turn.say('waitingTime.source', { source: sourceLabel(turn, shown[0]!.source, shown[0]!.isDemo), date: formatDate(shown[0]!.measuredAt, turn.state.locale) });
     const aging = shown.filter((r) => r.freshness === 'aging').map((r) => r.measuredAt).sort()[0];
     if (aging) turn.say('waitingTime.aging', { date: formatDate(aging, turn.state.locale) });

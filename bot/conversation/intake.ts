@@ -1,4 +1,5 @@
 import type { Facts, Flow } from './state.ts';
+import { secondRequest } from './afterHandoff.ts';
 import type { Turn } from './turn.ts';
 import type { Slot } from './types.ts';
 
@@ -33,6 +34,8 @@ export async function continueIntake(turn: Turn): Promise<void> {
   const { state, info } = turn;
   const hospitalSite = info.tenant.kind === 'hospital';
   if (!state.consent?.given) {
+    // A second request here: never a second consent for the same request; other care reuses the details.
+    if (await secondRequest(turn)) return;
     askConsent(turn);
     return;
   }
@@ -228,6 +231,8 @@ export async function submitCase(turn: Turn): Promise<void> {
   });
   state.handoffs += 1;
   state.lastCaseReference = reference;
+  if (!state.openCases.includes(reference)) state.openCases.push(reference);
+  state.lastRequest = { specialty: state.facts.specialty ?? null, hospital: state.facts.hospital ?? null, waitingWeeks: state.facts.waitingWeeks ?? null };
   state.pending = null;
   const insurer = insurerName(turn);
   turn.say('intake.sent', { reference }, { caseReference: reference });

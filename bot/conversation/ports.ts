@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../i18n/index.ts';
 import type { Understood, YesNo } from '../understanding/types.ts';
+import type { CaseQuestion, FollowUp } from '../understanding/followUp.ts';
+import type { StoryCues } from '../understanding/stories.ts';
 import type { CareType } from '../domain/reference.ts';
 import type { ConversationState } from './state.ts';
 import type { CardsPort } from '../knowledge/cardService.ts';
@@ -20,6 +22,14 @@ export interface UnderstandingPort {
   parsePhone(text: string): string | null;
   parseEmail(text: string): string | null;
   parseYesNo(text: string): YesNo | null;
+  /** A follow-up form ("is dat te lang?", "en binnen 50 km?"), or null for a question of its own. */
+  followUp(text: string): FollowUp | null;
+  /** A question about the request filed in this conversation ("wanneer bellen ze?"), by its form. */
+  caseQuestion(text: string): CaseQuestion | null;
+  /** "Ik wil in mijn eigen ziekenhuis blijven" (stay) or "kan mijn verzekeraar zorgen dat ik daar eerder word geholpen?" (priority). */
+  ownHospital(text: string): 'stay' | 'priority' | null;
+  /** Whether a message tells a waiting or postponement story and asks if that is normal. */
+  storyCues(text: string): StoryCues;
 }
 
 export interface NormVerdict {
@@ -85,6 +95,19 @@ export type AlternativesResult =
   | { status: 'unknown_postcode' }
   | { status: 'no_data' };
 
+/** One location with its figures and its straight-line distance from a postcode. */
+export interface NearbyLocation {
+  hospital: string;
+  location: string;
+  city: string;
+  distanceKm: number;
+  outpatientWeeks: number | null;
+  treatmentWeeks: number | null;
+  measuredAt: string | null;
+  source: string | null;
+  isDemo: boolean;
+}
+
 export interface RightsStatementView {
   id: string;
   sourceUrl: string;
@@ -109,6 +132,12 @@ export interface KnowledgePort {
   waitingTimesAt(hospital: string, specialty: string): Promise<HospitalWaitingTimes | null>;
   alternatives(input: AlternativesInput): Promise<AlternativesResult>;
   rightsOn(date: Date): RightsStatementView[];
+  /** A town named by the patient ("Utrecht", "in de buurt van Zwolle"): a postcode to measure from, or null. */
+  locate(place: string): { postcode: string; label: string } | null;
+  /** Straight-line distances from a postcode to a hospital's locations; null for an unknown postcode or hospital. */
+  distancesTo(hospital: string, postcode: string): { location: string; city: string; distanceKm: number }[] | null;
+  /** The nearest location with figures for a specialism; null for an unknown postcode or no figures. */
+  nearest(specialty: string, postcode: string): Promise<NearbyLocation | null>;
   /** Insurers a patient on a hospital site can pick, and free-text resolution of any Dutch insurer or label. */
   insurerTenants(): Promise<InsurerChoice[]>;
   resolveInsurer(text: string): Promise<InsurerChoice | null>;
@@ -138,6 +167,12 @@ export interface CasesPort {
   statusFor(reference: string, dateOfBirth: string, asker: { tenantId: string; kind: 'insurer' | 'hospital'; conversationId: string; now: Date }): Promise<CaseStatusView | null | 'limited'>;
   /** Erases the conversation's stored activities, state and not-yet-picked-up cases. */
   eraseConversation(conversationId: string): Promise<{ casesErased: number; casesKept: number }>;
+  /** The case this conversation filed, while it holds the patient's data; null otherwise. */
+  caseOfConversation(reference: string, conversationId: string): Promise<{ status: string } | null>;
+  /** Withdraws this conversation's open case: status withdrawn for the mediator, the patient's data on it erased. */
+  withdrawCase(reference: string, conversationId: string): Promise<'withdrawn' | 'not_found' | 'not_open'>;
+  /** Adds the patient's words to this conversation's open case as a note; false when the case is not open. */
+  addPatientNote(reference: string, conversationId: string, text: string): Promise<boolean>;
 }
 
 export interface ConversationServices {

@@ -1,9 +1,10 @@
 import type { Locale } from '../i18n/index.ts';
 import type { CareType } from '../domain/reference.ts';
 import type { Slot } from './types.ts';
+import type { DialogueContext } from './dialogueContext.ts';
 
 /** The flows that can own a pending question. */
-export type Flow = 'waitingTime' | 'elsewhere' | 'intake' | 'status' | 'correct';
+export type Flow = 'waitingTime' | 'elsewhere' | 'intake' | 'status' | 'correct' | 'places' | 'distance' | 'nearest' | 'withdraw';
 
 export interface Facts {
   specialty?: string;
@@ -46,6 +47,16 @@ export interface ConversationState {
   transcript: { from: 'patient' | 'assistant'; text: string; at: string }[];
   handoffs: number;
   lastCaseReference: string | null;
+  /** The last question answered with figures and what was shown, for follow-ups ("en binnen 50 km?"). */
+  context: DialogueContext | null;
+  /** The patient said they want to stay with their own hospital: no alternatives unless they ask. */
+  stayWithOwn: boolean;
+  /** Cases filed in this conversation that the patient has not withdrawn (newest last). */
+  openCases: string[];
+  /** What the last request was about, so a request for the same care is not filed twice. */
+  lastRequest: { specialty: string | null; hospital: string | null; waitingWeeks: number | null } | null;
+  /** "Ik wil iets toevoegen" was answered with "what?": the next message is the note for the case. */
+  awaitingNote: boolean;
   /** The answer card answered last (for "meer weten"). */
   lastCard: string | null;
   /** The patient reported worsening complaints in this conversation: a case carries the flag. */
@@ -80,6 +91,11 @@ export function initialState(locale: Locale): ConversationState {
     transcript: [],
     handoffs: 0,
     lastCaseReference: null,
+    context: null,
+    stayWithOwn: false,
+    openCases: [],
+    lastRequest: null,
+    awaitingNote: false,
     lastCard: null,
     worseningReported: false,
     paused: null,

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Db, Prisma } from './db.ts';
 import { Prisma as Sql } from '../../generated/prisma/client.ts';
 import { badRequest, conflict, forbidden, notFound, AppError } from '../errors.ts';
-import { allowedTransitions, canTransition, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
+import { allowedTransitions, canTransition, canWithdraw, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, openStatuses, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
 import { casePriority, displayedUrgencyDays, isOverdue, reportsWorsening, urgencyAnchor } from '../domain/casePriority.ts';
 import { addWorkingDays } from '../domain/workingDays.ts';
 import { writeAudit, type Actor } from './audit.ts';
@@ -59,6 +59,7 @@ function toStored(row: CaseRow, now: Date = new Date()): StoredCase {
   };
 }
 
+const patientActor: Actor = { type: 'patient', id: null, role: null, name: null, tenantId: null, onBehalfOf: null, ipHash: null, userAgent: null };
 const statusOf = (row: CaseRow): CaseStatus => (isCaseStatus(row.status) ? row.status : 'new');
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -317,7 +318,50 @@ export class CaseStore {
     });
   }
 
-  private async anonymiseInTx(tx: Tx, id: string, now: Date): Promise<CaseRow | null> {
+  /** The patient's own case, found by the conversation that filed it (the chat proves it is theirs). Not audited: no data leaves. */
+  async forConversation(reference: string, conversationId: string): Promise<{ status: CaseStatus; firstContactDueAt: Date | null } | null> {
+    const row = await this.db.case.findFirst({ where: { reference, conversationId } });
+    return row && !row.anonymisedAt ? { status: statusOf(row), firstContactDueAt: row.firstContactDueAt } : null;
+  }
+
+  /**
+   * The patient withdraws their request in the chat that filed it: the case becomes `withdrawn` for the
+   * mediator (a final status), loses the patient's data at once as an erasure would, and a
+   * `case.withdrawn` webhook event goes out. Status change, erasure, history, audit and outbox commit together.
+   */
+  async withdrawForConversation(reference: string, conversationId: string, now: Date = new Date()): Promise<{ status: 'withdrawn' } | { status: 'not_found' } | { status: 'not_open'; current: CaseStatus }> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.case.findFirst({ where: { reference, conversationId } });
+      if (!row || row.anonymisedAt) return { status: 'not_found' as const };
+      const from = statusOf(row);
+      if (!canWithdraw(from)) return { status: 'not_open' as const, current: from };
+      const { count } = await tx.case.updateMany({ where: { id: row.id, status: from }, data: { status: 'withdrawn', finishedAt: now } });
+      if (count === 0) {
+        const current = await tx.case.findUniqueOrThrow({ where: { id: row.id } });
+        return { status: 'not_open' as const, current: statusOf(current) };
+      }
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'status', actorType: 'patient', data: JSON.stringify({ from, to: 'withdrawn' }), createdAt: now } });
+      await writeAudit(tx, patientActor, { tenantId: row.insurerTenantId, action: 'case.withdraw', caseId: row.id, caseReference: row.reference, details: { from } }, now);
+      const updated = await this.anonymiseInTx(tx, row.id, now, false);
+      await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.withdrawn', updated ?? row, now, 'withdrawn'), now);
+      return { status: 'withdrawn' as const };
+    });
+  }
+
+  /** The patient's own words added to their open case as a note (author: the patient), audited; the mediator is told by webhook. */
+  async addPatientNote(reference: string, conversationId: string, text: string, now: Date = new Date()): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.case.findFirst({ where: { reference, conversationId } });
+      if (!row || row.anonymisedAt || !openStatuses.includes(statusOf(row))) return false;
+      const created = await tx.caseNote.create({ data: { caseId: row.id, authorId: 'patient', authorName: 'Patiënt (chat)', text, createdAt: now } });
+      await tx.caseEvent.create({ data: { caseId: row.id, type: 'note', actorType: 'patient', data: JSON.stringify({ noteId: created.id }), createdAt: now } });
+      await writeAudit(tx, patientActor, { tenantId: row.insurerTenantId, action: 'case.note.add', caseId: row.id, caseReference: row.reference, details: { noteId: created.id, length: text.length, author: 'patient' } }, now);
+      await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', row, now, 'patient_note'), now);
+      return true;
+    });
+  }
+
+  private async anonymiseInTx(tx: Tx, id: string, now: Date, notify = true): Promise<CaseRow | null> {
     const row = await tx.case.findUnique({ where: { id } });
     if (!row || row.anonymisedAt) return null;
     await tx.caseNote.deleteMany({ where: { caseId: id } });
@@ -326,7 +370,7 @@ export class CaseStore {
       data: { request: JSON.stringify(anonymisedRequest(parseRequest(row.request))), transcript: null, conversationId: null, closedReason: null, anonymisedAt: now },
     });
     await tx.caseEvent.create({ data: { caseId: id, type: 'anonymised', actorType: 'system', createdAt: now } });
-    await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', updated, now, 'anonymised'), now);
+    if (notify) await enqueueCaseEvent(tx, row.insurerTenantId, eventPayload('case.updated', updated, now, 'anonymised'), now);
     return updated;
   }
 }
@@ -598,7 +642,7 @@ export class InsurerCases {
       this.db.case.findMany({ where: { ...where, firstContactAt: { not: null }, firstContactDueAt: { not: null } }, select: { firstContactAt: true, firstContactDueAt: true } }),
       this.db.case.count({ where: { ...where, status: { in: ['new', 'claimed'] }, firstContactAt: null, firstContactDueAt: { lt: now } } }),
     ]);
-    const statusCounts = Object.fromEntries(['new', 'claimed', 'in_progress', 'resolved', 'closed'].map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0]));
+    const statusCounts = Object.fromEntries(caseStatuses.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0]));
     const outcomeCounts = Object.fromEntries(['faster_place_found', 'no_faster_option', 'patient_declined', 'not_reachable'].map((k) => [k, byOutcome.find((b) => b.outcomeKind === k)?._count._all ?? 0]));
     const withOutcome = Object.values(outcomeCounts).reduce((a, b) => a + b, 0);
     const helped = outcomeCounts.faster_place_found ?? 0;

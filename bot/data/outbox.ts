@@ -7,7 +7,7 @@ type Tx = Prisma.TransactionClient;
 /** What a receiver gets. Thin by design: no patient data travels to a URL an admin typed in; the
  * receiver reads the case itself with its API token (GET /api/cases/{reference}), which is audited. */
 export interface CaseEventPayload {
-  type: 'case.created' | 'case.updated' | 'case.deleted';
+  type: 'case.created' | 'case.updated' | 'case.deleted' | 'case.withdrawn';
   change?: string;
   case: {
     reference: string;

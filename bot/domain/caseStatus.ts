@@ -1,24 +1,35 @@
 /**
  * The mediation case workflow: new → claimed → in_progress → resolved / closed, with a release
- * back to new, and how a case's state reads in the Bot Framework hand-off and FHIR vocabularies.
+ * back to new; the patient may withdraw an open case (withdrawn); and how a case's state reads
+ * in the Bot Framework hand-off and FHIR vocabularies.
  */
 
-export const caseStatuses = ['new', 'claimed', 'in_progress', 'resolved', 'closed'] as const;
+export const caseStatuses = ['new', 'claimed', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const isCaseStatus = (value: unknown): value is CaseStatus => typeof value === 'string' && (caseStatuses as readonly string[]).includes(value);
 
-// Closing is allowed from any open state (duplicate, patient withdrew); resolved and closed are final
-// so that the insurer's reported figures do not shift after the fact.
+// The mediator's workflow. Closing is allowed from any open state (duplicate, patient said so on the
+// phone); resolved, closed and withdrawn are final so that the insurer's reported figures do not shift.
+// Withdrawn is the patient's own act (in the chat), never a mediator's: it is not in this table.
 const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['claimed', 'closed'],
   claimed: ['new', 'in_progress', 'closed'],
   in_progress: ['resolved', 'closed'],
   resolved: [],
   closed: [],
+  withdrawn: [],
 };
 
-/** The statuses a case may move to from `from`. */
+/** The statuses a mediator may set (PATCH status): everything but the patient's withdrawal. */
+export const mediatorStatuses = caseStatuses.filter((s): s is Exclude<CaseStatus, 'withdrawn'> => s !== 'withdrawn');
+
+/** The patient may withdraw a case as long as it is open. */
+export function canWithdraw(from: CaseStatus): boolean {
+  return openStatuses.includes(from);
+}
+
+/** The statuses a mediator may move a case to from `from`. */
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return transitions[from];
 }
@@ -28,7 +39,7 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 }
 
 export const openStatuses: readonly CaseStatus[] = ['new', 'claimed', 'in_progress'];
-export const finishedStatuses: readonly CaseStatus[] = ['resolved', 'closed'];
+export const finishedStatuses: readonly CaseStatus[] = ['resolved', 'closed', 'withdrawn'];
 
 /** Moving to one of these means the mediator has been in touch with the patient (the SLA's first contact). */
 export const contactMadeStatuses: readonly CaseStatus[] = ['in_progress', 'resolved', 'closed'];
@@ -57,6 +68,9 @@ export function handoffStatusFor(status: CaseStatus, outcome: OutcomeKind | null
       return 'completed';
     case 'closed':
       return outcome && completedOutcomes.includes(outcome) ? 'completed' : 'failed';
+    // The hand-off ended without mediation, at the patient's request.
+    case 'withdrawn':
+      return 'failed';
   }
 }
 
@@ -75,5 +89,7 @@ export function fhirTaskStatus(status: CaseStatus, outcome: OutcomeKind | null):
       return 'completed';
     case 'closed':
       return handoffStatusFor(status, outcome) === 'completed' ? 'completed' : 'cancelled';
+    case 'withdrawn':
+      return 'cancelled';
   }
 }

@@ -64,7 +64,7 @@ export function toFhirBundle(c: CaseDetail, options: { specialismName?: string |
     resourceType: 'ServiceRequest' as const,
     id: ids.serviceRequest,
     identifier,
-    status: status === 'resolved' ? 'completed' : status === 'closed' ? 'revoked' : 'active',
+    status: status === 'resolved' ? 'completed' : status === 'closed' || status === 'withdrawn' ? 'revoked' : 'active',
     intent: 'proposal' as const,
     priority: fhirPriority(c.priority),
     code: {

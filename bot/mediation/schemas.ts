@@ -3,7 +3,7 @@
  * generated from them, so the document cannot drift from what the server accepts.
  */
 import { z } from 'zod';
-import { caseStatuses, outcomeKinds } from '../domain/caseStatus.ts';
+import { caseStatuses, mediatorStatuses, outcomeKinds } from '../domain/caseStatus.ts';
 
 /** Notes are for short working notes; longer text belongs in the insurer's own system. */
 export const noteMaxLength = 2000;
@@ -33,7 +33,8 @@ export const caseListQuery = z.object({
 
 export const statusBody = z
   .object({
-    status: z.enum(caseStatuses, { message: `status must be one of ${caseStatuses.join(', ')}` }),
+    // withdrawn is the patient's own act in the chat; a mediator closes a case with a reason instead.
+    status: z.enum(mediatorStatuses, { message: `status must be one of ${mediatorStatuses.join(', ')} (withdrawn is set only by the patient)` }),
     reason: z.string().trim().min(1).max(500).optional().describe('Required when status is closed'),
   })
   .refine((b) => b.status !== 'closed' || b.reason, { message: 'reason is required to close a case', path: ['reason'] });

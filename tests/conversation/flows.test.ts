@@ -75,10 +75,22 @@ describe('waiting time', () => {
 
 describe('postponed care', () => {
   it('acknowledges, explains the catch-up framework and today, leaves urgency to the doctor and offers help', async () => {
+    // A story without a treatment or a wait: what applies today (with a treatment, see dialogue.test.ts).
+    await play(nl(), [
+      ['<start>', {}],
+      ['Mijn operatie is uitgesteld door het ziekenhuis. Wat nu?', {
+        says: [/vervelend/, /2021 en 2022/, /zorgverzekeraar moet zorgen/, /Sinds 2026/, /Alleen uw arts bepaalt/],
+        choices: ['Hulp van mijn verzekeraar', 'Sneller ergens anders'],
+      }],
+    ]);
+  });
+
+  it('answers a postponed treatment with its norm first (issue 11: no fixed template)', async () => {
     await play(nl(), [
       ['<start>', {}],
       ['Mijn knieoperatie is uitgesteld. Wat nu?', {
-        says: [/vervelend/, /2021 en 2022/, /zorgverzekeraar moet zorgen/, /Sinds 2026/, /Alleen uw arts bepaalt/],
+        says: [/vervelend/, /Treeknorm 6 of 7 weken/, /Alleen uw arts bepaalt/],
+        never: [/2021 en 2022/],
         choices: ['Hulp van mijn verzekeraar', 'Sneller ergens anders'],
       }],
     ]);

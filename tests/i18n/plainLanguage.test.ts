@@ -16,6 +16,7 @@ function dutchTexts(): { key: string; text: string }[] {
   };
   walk(loadLocaleResources().nl?.bot, '');
   walk(loadLocaleResources().nl?.privacy, 'privacy');
+  walk(loadLocaleResources().nl?.dialogue, 'dialogue');
   return out;
 }
 
