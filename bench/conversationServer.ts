@@ -5,7 +5,8 @@
  * sharing the SQLite database as several instances would. Prints "PORT <n>" when it listens.
  */
 import cluster from 'node:cluster';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,6 +37,30 @@ if (cluster.isPrimary) {
   await seed(setupDb, { production: false, demoPassword: 'demo' });
   await setupDb.$disconnect();
 }
+// bench:conversation --profile: SIGUSR2 starts a CPU profile of each server process, the next
+// SIGUSR2 writes it to .tmp/profiles/<pid>-<n>.cpuprofile (the primary of a cluster ignores it).
+let profiler: Session | null = null;
+let profiles = 0;
+process.on('SIGUSR2', () => {
+  if (cluster.isPrimary && workers > 1) return;
+  if (!profiler) {
+    const session = new Session();
+    session.connect();
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+    profiler = session;
+    return;
+  }
+  const session = profiler;
+  profiler = null;
+  session.post('Profiler.stop', (error, result) => {
+    if (!error) {
+      mkdirSync(join(projectRoot, '.tmp/profiles'), { recursive: true });
+      writeFileSync(join(projectRoot, `.tmp/profiles/${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(result.profile));
+    }
+    session.disconnect();
+  });
+});
+
 if (cluster.isPrimary && workers > 1) {
   const ports: number[] = [];
   for (let i = 0; i < workers; i++) {

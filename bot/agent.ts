@@ -1,6 +1,7 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { AgentApplication, type CloudAdapter, type Storage, type TurnContext, TurnState } from '@microsoft/agents-hosting';
 import type { Logger } from './logger.ts';
+import { trustedActivity } from './channels/trustedActivity.ts';
 import type { ConversationServices } from './conversation/ports.ts';
 import { runTurn } from './conversation/engine.ts';
 import type { OutgoingEvent, PatientInput, Reply, TenantView } from './conversation/types.ts';
@@ -34,7 +35,7 @@ function toActivity(reply: Reply, locale: Locale): Activity {
   const channelData: Record<string, unknown> = {};
   if (reply.slot) channelData.slot = reply.slot;
   if (reply.caseReference) channelData.caseReference = reply.caseReference;
-  return Activity.fromObject({
+  return trustedActivity({
     type: ActivityTypes.Message,
     text: reply.text,
     textFormat: 'markdown',
@@ -49,7 +50,7 @@ function toActivity(reply: Reply, locale: Locale): Activity {
 }
 
 function toEvent(event: OutgoingEvent): Activity {
-  return Activity.fromObject({ type: ActivityTypes.Event, name: event.name, value: event.value ?? {}, ...(event.attachments ? { attachments: event.attachments } : {}) });
+  return trustedActivity({ type: ActivityTypes.Event, name: event.name, value: event.value ?? {}, ...(event.attachments ? { attachments: event.attachments } : {}) });
 }
 
 /**

@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { shareNoticesAcrossWorkers } from './cluster.ts';
 import { createApp } from './app.ts';
 import { attachDirectLineStream } from './channels/directline/stream.ts';
 import { loadConfig } from './config.ts';
@@ -24,6 +26,7 @@ const app = createApp({ config, logger, services });
 await services.knowledge.ready().catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'waiting times not loaded at start-up'));
 const server = createServer(app);
 const stream = attachDirectLineStream(server, services.directLine, logger);
+shareNoticesAcrossWorkers(services.directLine.notifier);
 // Daily jobs run on one instance a day (a lease in the database), whichever gets there first;
 // 20 hours rather than 24, so a day's run is never skipped because the timers drift.
 const oncePerPeriod = async (name: string, work: () => Promise<number>) => runOncePerPeriod(db, name, 20 * 3_600_000, work);
@@ -67,7 +70,8 @@ server.listen(config.PORT, config.HOST, () => {
     lines.push('', 'Demo accounts (demo data, never created in production):');
     for (const a of demoAccounts(config.DEMO_PASSWORD)) lines.push(`  ${a.email.padEnd(36)} password: ${a.password}   (${a.tenant}, ${a.role})`);
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  // With --workers, every worker listens on the port; the first one says so.
+  if (!cluster.isWorker || cluster.worker?.id === 1) process.stdout.write(`${lines.join('\n')}\n\n`);
   if (!config.botAuthEnabled) logger.warn('Bot Framework authentication is off: /api/messages is for local use with the Emulator only');
   logger.info({ port }, 'listening');
 });

@@ -8,6 +8,8 @@ import { CaseStore } from './data/caseStore.ts';
 import { DirectLineStore } from './data/directLineStore.ts';
 import { MediatorStore } from './data/mediators.ts';
 import { PrismaStorage } from './data/prismaStorage.ts';
+import { hasSqliteConnection } from './data/db.ts';
+import { SqliteHotPath } from './data/sqliteHotPath.ts';
 import { TenantRepository } from './data/tenants.ts';
 import { DirectLineService } from './channels/directline/service.ts';
 import { DirectLineTokens } from './channels/directline/tokens.ts';
@@ -61,9 +63,11 @@ function caseAlternatives(knowledge: KnowledgeService) {
 export function createServices(config: Config, db: Db, logger: Logger, i18next: i18n) {
   const tenants = new TenantRepository(db);
   const cases = new CaseStore(db);
-  const directLineStore = new DirectLineStore(db);
+  // Prepared statements for the queries every turn runs (Prisma for the rest, and for other databases).
+  const hot = hasSqliteConnection(db) ? new SqliteHotPath(db) : undefined;
+  const directLineStore = new DirectLineStore(db, hot);
   const mediators = new MediatorStore(db);
-  const storage = new PrismaStorage(db);
+  const storage = new PrismaStorage(db, hot);
 
   const reference = loadReferenceData();
   const waitingTimes = new WaitingTimeRepository(db, 60_000, reference);

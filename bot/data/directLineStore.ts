@@ -1,5 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { Db } from './db.ts';
+import type { HotPath } from './sqliteHotPath.ts';
 
 export interface StoredConversation {
   id: string;
@@ -27,7 +28,11 @@ export class DirectLineStore {
   private readonly tokens = new Map<string, { at: number; record: TokenRecord }>();
   private readonly tokenMemoryMs = 30_000;
 
-  constructor(private readonly db: Db) {}
+  /** `hot`: prepared statements for the per-turn queries (bot/data/sqliteHotPath.ts); without it, Prisma. */
+  constructor(
+    private readonly db: Db,
+    private readonly hot?: HotPath,
+  ) {}
 
   async createConversation(input: { id: string; tenantId: string; locale: string; userId?: string }): Promise<StoredConversation> {
     const row = await this.db.conversation.create({ data: { id: input.id, tenantId: input.tenantId, channel: 'directline', locale: input.locale, userId: input.userId ?? null } });
@@ -37,7 +42,7 @@ export class DirectLineStore {
   async findConversation(id: string): Promise<StoredConversation | null> {
     const cached = this.known.get(id);
     if (cached?.started && cached.userId) return cached;
-    const row = await this.db.conversation.findUnique({ where: { id } });
+    const row = this.hot ? await this.hot.findConversation(id) : await this.db.conversation.findUnique({ where: { id } });
     if (!row) return null;
     const found = { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started, userId: row.userId };
     // Remembered once nothing about it can change any more (started, user bound).
@@ -71,9 +76,8 @@ export class DirectLineStore {
   async findToken(hash: string): Promise<TokenRecord | null> {
     const hit = this.tokens.get(hash);
     if (hit && Date.now() - hit.at < this.tokenMemoryMs) return hit.record;
-    const row = await this.db.directLineToken.findUnique({ where: { hash } });
-    if (!row) return null;
-    const record = { tenantId: row.tenantId, conversationId: row.conversationId, expiresAt: row.expiresAt, revoked: row.revokedAt !== null };
+    const record = this.hot ? await this.hot.findToken(hash) : await this.db.directLineToken.findUnique({ where: { hash } }).then((row) => (row ? { tenantId: row.tenantId, conversationId: row.conversationId, expiresAt: row.expiresAt, revoked: row.revokedAt !== null } : null));
+    if (!record) return null;
     if (this.tokens.size > 50_000) this.tokens.clear();
     this.tokens.set(hash, { at: Date.now(), record });
     return record;
@@ -87,6 +91,15 @@ export class DirectLineStore {
    */
   async append(conversationId: string, fromRole: 'user' | 'bot', activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
     if (activities.length === 0) return [];
+    if (this.hot) {
+      let stored: Partial<Activity>[] = [];
+      // One transaction: reserve the numbers and insert every activity of the turn in one statement.
+      await this.hot.appendActivities(conversationId, activities.length, (first) => {
+        stored = activities.map((activity, i) => ({ ...activity, id: `${conversationId}|${String(first + i).padStart(7, '0')}` }));
+        return stored.map((activity, i) => ({ id: activity.id!, seq: first + i, fromRole, json: JSON.stringify(activity) }));
+      });
+      return stored;
+    }
     const conv = await this.db.conversation.update({
       where: { id: conversationId },
       data: { nextSeq: { increment: activities.length }, lastActivityAt: new Date() },
@@ -102,7 +115,7 @@ export class DirectLineStore {
 
   /** Activities after the watermark, oldest first, and the new watermark. */
   async since(conversationId: string, watermark: number, limit = 500): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const rows = await this.db.directLineActivity.findMany({
+    const rows = this.hot ? await this.hot.activitiesSince(conversationId, watermark, limit) : await this.db.directLineActivity.findMany({
       where: { conversationId, seq: { gt: watermark } },
       orderBy: { seq: 'asc' },
       take: limit,

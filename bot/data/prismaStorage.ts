@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem } from '@microsoft/agents-hosting';
 import type { Db } from './db.ts';
+import type { HotPath } from './sqliteHotPath.ts';
 
 /** Raised when a write carries an eTag that no longer matches: another turn changed the item. */
 export class StateConflictError extends Error {
@@ -16,11 +17,15 @@ export class StateConflictError extends Error {
  * written with an eTag other than "*" must still have that eTag.
  */
 export class PrismaStorage implements Storage {
-  constructor(private readonly db: Db) {}
+  /** `hot`: prepared statements for reads and writes (bot/data/sqliteHotPath.ts); without it, Prisma. */
+  constructor(
+    private readonly db: Db,
+    private readonly hot?: HotPath,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItem> {
     if (keys.length === 0) return {};
-    const rows = await this.db.stateItem.findMany({ where: { key: { in: keys } } });
+    const rows = this.hot ? await this.hot.readState(keys) : await this.db.stateItem.findMany({ where: { key: { in: keys } } });
     const items: StoreItem = {};
     for (const row of rows) {
       items[row.key] = { ...(JSON.parse(row.data) as Record<string, unknown>), eTag: row.eTag };
@@ -33,6 +38,15 @@ export class PrismaStorage implements Storage {
       const { eTag, ...rest } = item ?? {};
       const data = JSON.stringify(rest);
       const next = randomUUID();
+      if (this.hot) {
+        if (eTag && eTag !== '*') {
+          const outcome = await this.hot.updateStateIf(key, eTag, data, next);
+          if (outcome === 'conflict' || (outcome === 'missing' && !(await this.hot.insertState(key, data, next)))) throw new StateConflictError(key);
+        } else {
+          await this.hot.upsertState(key, data, next);
+        }
+        continue;
+      }
       if (eTag && eTag !== '*') {
         const updated = await this.db.stateItem.updateMany({ where: { key, eTag }, data: { data, eTag: next } });
         if (updated.count === 0) {

@@ -39,6 +39,38 @@ export async function createI18n(): Promise<i18n> {
 
 export type Translate = TFunction;
 
+// Per instance, per "locale/namespace": the translator and what its plain keys resolved to.
+const translators = new WeakMap<i18n, Map<string, TFunction>>();
+
+/**
+ * A fixed-language t. A turn asks for dozens of texts (every command word is compared, every
+ * reply built), and a key without options always resolves to the same text, so those are
+ * remembered per locale and key; calls with options (interpolation, plurals) go to i18next.
+ * Loading or removing resources forgets what was remembered.
+ */
 export function translator(instance: i18n, locale: Locale, ns = 'bot'): TFunction {
-  return instance.getFixedT(locale, ns);
+  let perInstance = translators.get(instance);
+  if (!perInstance) {
+    const fresh = new Map<string, TFunction>();
+    perInstance = fresh;
+    translators.set(instance, fresh);
+    instance.store.on('added', () => fresh.clear());
+    instance.store.on('removed', () => fresh.clear());
+  }
+  const id = `${locale}/${ns}`;
+  const known = perInstance.get(id);
+  if (known) return known;
+  const fixed = instance.getFixedT(locale, ns);
+  const texts = new Map<string, unknown>();
+  const t = ((key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = fixed(key);
+      texts.set(key, text);
+    }
+    return text;
+  }) as unknown as TFunction;
+  perInstance.set(id, t);
+  return t;
 }

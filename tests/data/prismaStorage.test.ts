@@ -1,14 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaStorage, StateConflictError } from '../../bot/data/prismaStorage.ts';
 import type { Db } from '../../bot/data/db.ts';
-import { freshDatabase } from '../support/db.ts';
+import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
+import { freshDatabase, onPostgres } from '../support/db.ts';
 
-describe('PrismaStorage (the Agents SDK Storage on the database)', () => {
+describe.each([
+  ['through Prisma', false] as const,
+  // The hot path is SQLite's; on a PostgreSQL run only Prisma's path applies.
+  ...(onPostgres ? [] : [['through the SQLite hot path', true] as const]),
+])('PrismaStorage (the Agents SDK Storage on the database), %s', (_label, hot) => {
   let db: Db;
   let storage: PrismaStorage;
   beforeEach(async () => {
     ({ db } = await freshDatabase());
-    storage = new PrismaStorage(db);
+    storage = new PrismaStorage(db, hot ? new SqliteHotPath(db) : undefined);
   });
   afterEach(async () => db.$disconnect());
 
@@ -41,5 +46,11 @@ describe('PrismaStorage (the Agents SDK Storage on the database)', () => {
     const seen = (await storage.read(['a'])).a;
     const results = await Promise.allSettled([storage.write({ a: { ...seen, count: 2 } }), storage.write({ a: { ...seen, count: 3 } })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('creates an item written with an eTag that is not stored yet, and refuses a second such create', async () => {
+    await storage.write({ b: { count: 1, eTag: 'from-a-read-that-found-nothing' } });
+    expect((await storage.read(['b'])).b.count).toBe(1);
+    await expect(storage.write({ b: { count: 2, eTag: 'from-a-read-that-found-nothing' } })).rejects.toBeInstanceOf(StateConflictError);
   });
 });

@@ -8,6 +8,7 @@ import { noConversationLock, type ConversationLock } from '../../data/conversati
 import type { TenantRepository, TenantSettings } from '../../data/tenants.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { DirectLineAdapter, botAccount, directLineServiceUrl } from './adapter.ts';
+import { trustedActivity } from '../trustedActivity.ts';
 import { InProcessNotifier, type ActivityNotifier } from './notifier.ts';
 import { isOriginAllowed } from './origin.ts';
 import { maskBsn } from '../../domain/bsn.ts';
@@ -139,7 +140,7 @@ export class DirectLineService {
       const user = conversation.userId ?? 'user';
       await this.runSerialized(conversation.id, () =>
         this.adapter.runTurn(
-          Activity.fromObject({
+          trustedActivity({
             type: 'conversationUpdate',
             id: `${conversation.id}|start`,
             channelId: 'directline',
@@ -201,7 +202,7 @@ export class DirectLineService {
       this.notifier.notify(conversationId);
       const id = stored?.id as string;
       // The agent sees the tenant the token was issued for (turn state), never one the client claims.
-      const activity = Activity.fromObject({ ...base, id, serviceUrl: directLineServiceUrl });
+      const activity = trustedActivity({ ...base, id, serviceUrl: directLineServiceUrl });
       await this.adapter.runTurn(activity, this.agent, token.tenantId, linkBase);
       return { id };
     });

@@ -1,0 +1,240 @@
+/**
+ * The one Direct Line client of the conversation benchmarks: every target (Wachtwijzer, the echo
+ * agent, the plain-Node echo server) is driven by this code, so their figures compare. A patient
+ * opens a conversation as the widget does (tokens/generate, then conversations), sends a message
+ * and then polls GET activities every 5 ms with its watermark until the reply to that message is
+ * there. A turn's latency is the time from sending until the reply is read.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { projectRoot } from '../bot/data/databaseUrl.ts';
+
+export interface Activity {
+  id?: string;
+  type: string;
+  from?: { id: string };
+  replyToId?: string;
+  text?: string;
+  channelData?: { slot?: string; caseReference?: string };
+  suggestedActions?: { actions: { title?: string; value?: unknown }[] };
+}
+
+// A fresh keep-alive agent per run: a socket left idle between runs may be closed by the server
+// just as it is reused.
+let agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+export const pollEveryMs = 5;
+const replyTimeoutMs = 10_000;
+
+/** A small JSON request over a keep-alive agent (less client CPU than fetch, the same for all targets). */
+function call(method: 'GET' | 'POST', url: URL, token: string | undefined, body?: unknown, origin?: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string | number> = {};
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(payload);
+    }
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (origin) headers.origin = origin;
+    const req = request(url, { method, agent, headers }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (data += chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, json: data ? JSON.parse(data) : undefined });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export interface Patient {
+  base: string;
+  conversationId: string;
+  token: string;
+  watermark: string;
+  userId: string;
+  /** The bot's messages of the last turn. */
+  lastBot: Activity[];
+  turns: number;
+  cases: number;
+}
+
+export async function openPatient(base: string, n: number): Promise<Patient> {
+  const gen = await call('POST', new URL(`${base}/tokens/generate`), undefined, { tenant: 'demo-verzekeraar', locale: 'nl' }, 'http://localhost:8080');
+  if (gen.status !== 200) throw new Error(`tokens/generate ${gen.status}`);
+  const { token, conversationId } = gen.json as { token: string; conversationId: string };
+  const p: Patient = { base, conversationId, token, watermark: '', userId: `bench-${n}`, lastBot: [], turns: 0, cases: 0 };
+  const start = await call('POST', new URL(`${base}/conversations`), token, { user: { id: p.userId } });
+  if (start.status !== 200 && start.status !== 201) throw new Error(`conversations ${start.status}`);
+  await pollUntil(p, (bot) => bot.length > 0);
+  return p;
+}
+
+async function readNew(p: Patient): Promise<Activity[]> {
+  const r = await call('GET', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities?watermark=${p.watermark}`), p.token);
+  if (r.status !== 200) throw new Error(`poll ${r.status}`);
+  const body = r.json as { activities: Activity[]; watermark: string };
+  p.watermark = body.watermark;
+  return body.activities.filter((a) => a.from?.id !== p.userId && a.type === 'message');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls every 5 ms until `done` holds for the bot messages read since the last turn. */
+async function pollUntil(p: Patient, done: (bot: Activity[]) => boolean): Promise<void> {
+  const seen: Activity[] = [];
+  const deadline = performance.now() + replyTimeoutMs;
+  for (;;) {
+    seen.push(...(await readNew(p)));
+    if (done(seen)) {
+      p.lastBot = seen;
+      return;
+    }
+    if (performance.now() > deadline) throw new Error('no reply within 10 s');
+    await sleep(pollEveryMs);
+  }
+}
+
+/** One turn: send, then poll until a reply to this message is readable. Answers the latency in ms. */
+export async function turn(p: Patient, text: string): Promise<number> {
+  const started = performance.now();
+  const sent = await call('POST', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities`), p.token, { type: 'message', text, from: { id: p.userId }, locale: 'nl' });
+  if (sent.status !== 200) throw new Error(`send ${sent.status}`);
+  const id = (sent.json as { id: string }).id;
+  await pollUntil(p, (bot) => bot.some((a) => a.replyToId === id));
+  p.turns += 1;
+  return performance.now() - started;
+}
+
+export interface RunResult {
+  turns: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** CPU time of the server's processes per turn (user + system), from /proc: robust on a busy machine. */
+  serverCpuMsPerTurn: number;
+  /** CPU time of this client process per turn (it shares the machine with the server). */
+  clientCpuMsPerTurn: number;
+  firstError?: string;
+}
+
+const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean;
+
+/**
+ * N patients for `seconds`, each turn followed by an exponential think time (mean thinkMs; 0 = none).
+ * `say` answers what a patient says next.
+ */
+export async function runPatients(opts: { base: string; patients: number; seconds: number; thinkMs: number; say: (p: Patient) => string; serverPids: () => number[]; onStart?: () => void; onTurn?: (ms: number) => void; onError?: (e: unknown) => void }): Promise<RunResult> {
+  agent.destroy();
+  agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+  const list = await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i)));
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  opts.onStart?.();
+  const cpuBefore = cpuMs(opts.serverPids());
+  const clientBefore = process.cpuUsage();
+  const began = performance.now();
+  const end = Date.now() + opts.seconds * 1000;
+  await Promise.all(
+    list.map(async (p) => {
+      if (opts.thinkMs) await sleep(Math.random() * opts.thinkMs);
+      while (Date.now() < end) {
+        try {
+          const ms = await turn(p, opts.say(p));
+          latencies.push(ms);
+          opts.onTurn?.(ms);
+        } catch (error) {
+          errors += 1;
+          firstError ??= error instanceof Error ? error.message : String(error);
+          opts.onError?.(error);
+        }
+        if (opts.thinkMs) await sleep(exponential(opts.thinkMs));
+      }
+    }),
+  );
+  const elapsedS = (performance.now() - began) / 1000;
+  const cpu = cpuMs(opts.serverPids()) - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
+  latencies.sort((a, b) => a - b);
+  return {
+    turns: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsedS,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    serverCpuMsPerTurn: latencies.length ? cpu / latencies.length : NaN,
+    clientCpuMsPerTurn: latencies.length ? (client.user + client.system) / 1000 / latencies.length : NaN,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+// ---- server processes -------------------------------------------------------------------------
+
+const clockTicks = 100; // USER_HZ on Linux
+
+/** The pid and every descendant (cluster workers). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) out.push(...processTree(Number(task)));
+  } catch {
+    // process gone or /proc unavailable
+  }
+  return out;
+}
+
+/** User + system CPU of the processes, in ms. */
+export function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return (ticks * 1000) / clockTicks;
+}
+
+/** Resident set size of the processes, in MB. */
+export function rssMb(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+/** Starts a TypeScript server file under node (no tsx wrapper process) and waits for "PORT n". */
+export async function startServer(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; port: number; pids: () => number[] }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  });
+  return { child, port, pids: () => processTree(child.pid!) };
+}

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../bot/data/db.ts';
+import { DirectLineStore } from '../../bot/data/directLineStore.ts';
+import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
+import { freshDatabase, onPostgres } from '../support/db.ts';
+
+describe.each([
+  ['through Prisma', false] as const,
+  // The hot path is SQLite's; on a PostgreSQL run only Prisma's path applies.
+  ...(onPostgres ? [] : [['through the SQLite hot path', true] as const]),
+])('DirectLineStore (conversations, activities and tokens), %s', (_label, hot) => {
+  let db: Db;
+  let store: DirectLineStore;
+  beforeEach(async () => {
+    ({ db } = await freshDatabase());
+    store = new DirectLineStore(db, hot ? new SqliteHotPath(db) : undefined);
+  });
+  afterEach(async () => db.$disconnect());
+
+  it('numbers appended activities in order and reads them back after a watermark', async () => {
+    await store.createConversation({ id: 'c1', tenantId: 'demo-verzekeraar', locale: 'nl' });
+    const first = await store.append('c1', 'user', [{ type: 'message', text: 'hallo' }]);
+    const next = await store.append('c1', 'bot', [{ type: 'message', text: 'één' }, { type: 'message', text: 'twee' }]);
+    expect(first.map((a) => a.id)).toEqual(['c1|0000001']);
+    expect(next.map((a) => a.id)).toEqual(['c1|0000002', 'c1|0000003']);
+    const all = await store.since('c1', 0);
+    expect(all.activities.map((a) => a.text)).toEqual(['hallo', 'één', 'twee']);
+    expect(all.watermark).toBe(3);
+    const after = await store.since('c1', 1);
+    expect(after.activities.map((a) => a.id)).toEqual(['c1|0000002', 'c1|0000003']);
+    expect(await store.since('c1', 3)).toEqual({ activities: [], watermark: 3 });
+    const rows = await db.directLineActivity.findMany({ where: { conversationId: 'c1' }, orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.seq, r.fromRole])).toEqual([[1, 'user'], [2, 'bot'], [3, 'bot']]);
+    expect((await db.conversation.findUnique({ where: { id: 'c1' } }))?.nextSeq).toBe(4);
+  });
+
+  it('never gives two concurrent appends the same numbers', async () => {
+    await store.createConversation({ id: 'c2', tenantId: 'demo-verzekeraar', locale: 'nl' });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append('c2', 'user', [{ type: 'message', text: String(i) }, { type: 'message', text: `${i}b` }])));
+    const ids = results.flat().map((a) => a.id);
+    expect(new Set(ids).size).toBe(40);
+    expect((await store.since('c2', 0)).activities).toHaveLength(40);
+  });
+
+  it('refuses to append to a conversation that does not exist', async () => {
+    await expect(store.append('nope', 'user', [{ type: 'message', text: 'x' }])).rejects.toThrow();
+  });
+
+  it('finds a conversation and a token with their dates and revocation', async () => {
+    await store.createConversation({ id: 'c3', tenantId: 'demo-verzekeraar', locale: 'en' });
+    expect(await store.findConversation('c3')).toEqual({ id: 'c3', tenantId: 'demo-verzekeraar', locale: 'en', started: false, userId: null });
+    expect(await store.findConversation('missing')).toBeNull();
+    const expiresAt = new Date('2030-01-02T03:04:05.678Z');
+    await store.saveToken('h1', { tenantId: 'demo-verzekeraar', conversationId: 'c3', expiresAt });
+    expect(await store.findToken('h1')).toEqual({ tenantId: 'demo-verzekeraar', conversationId: 'c3', expiresAt, revoked: false });
+    expect(await store.findToken('h2')).toBeNull();
+  });
+});
