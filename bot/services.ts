@@ -141,7 +141,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
   // Several instances on PostgreSQL: turns of one conversation are ordered across instances.
   const coordination = createCoordination(db, config.DATABASE_URL, logger);
-  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent, coordination.turnLock);
+  const directLine = new DirectLineService(directLineStore, tenants, tokens, agent, coordination.turnLock, coordination.notifier);
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);
   const outbox = new OutboxStore(db);
