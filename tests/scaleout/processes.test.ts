@@ -1,39 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../bot/data/databaseUrl.ts';
+import { freePort, startServerProcess } from '../support/serverProcess.ts';
 import { createDb } from '../../bot/data/db.ts';
 import { freshDatabase, onPostgres } from '../support/db.ts';
 import { answerFor, keesFirstMessage } from '../support/patientAnswers.ts';
 
 type Activity = { type: string; from?: { id: string }; text?: string; channelData?: { slot?: string; caseReference?: string }; suggestedActions?: { actions: { title?: string; value?: unknown }[] } };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-
-async function startProcess(databaseUrl: string, port: number): Promise<{ child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bot/main.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'development', DATABASE_POOL_SIZE: '4' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const start = Date.now();
-  while (!out.includes('Wachtwijzer is running')) {
-    if (Date.now() - start > 60_000) throw new Error(`server did not start: ${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, exited };
-}
+const startProcess = (databaseUrl: string, port: number) => startServerProcess(databaseUrl, port, { LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '4' });
 
 interface Patient {
   conversationId: string;
