@@ -83,6 +83,11 @@ function insurerLabel(turn: Turn): string {
   return turn.info.tenant.kind === 'insurer' ? turn.info.tenant.displayName : (turn.state.facts.insurer?.name ?? turn.text('intake.yourInsurer'));
 }
 
+/** A postcode area does not replace a full postcode of the same area. */
+function knowsPostcode(current: string | undefined, area: string): boolean {
+  return !(current && current.length === 6 && current.startsWith(area));
+}
+
 /** Facts a free message mentions (not an answer to a question): a new mention replaces an old one. */
 function captureFacts(state: ConversationState, understood: Understood): void {
   const e = understood.entities;
@@ -93,7 +98,9 @@ function captureFacts(state: ConversationState, understood: Understood): void {
   }
   if (e.hospital) state.facts.hospital = e.hospital;
   if (e.waitingWeeks !== null && e.waitingWeeks >= 0 && e.waitingWeeks <= 520) state.facts.waitingWeeks = e.waitingWeeks;
-  if (e.postcode && e.postcode.length === 6) state.facts.postcode = e.postcode;
+  // A postcode area ("ik woon in 2511", "postcode 9713") is enough to search near the patient; the
+  // entity has one only after a cue such as "postcode" or "woon in", so a year is not taken for one.
+  if (e.postcode && (e.postcode.length === 6 || (e.postcode.length === 4 && knowsPostcode(state.facts.postcode, e.postcode)))) state.facts.postcode = e.postcode;
   if (understood.intent === 'postponed_care') state.postponed = true;
 }
 

@@ -321,3 +321,33 @@ describe('a question answered from its card, not from the flow its words resembl
     await play(nl(), [['<start>', {}], ['mijn arts zegt klasse 5, wat is dat?', { says: [/klasse 5/i], never: [/klasse 3/i] }]]);
   });
 });
+
+describe('places named the way patients name them', () => {
+  it('a postcode area in a sentence ("ik woon in 3511") is used to search near the patient', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['wachttijd kno-arts, ik woon in 3511', { never: [/Wat is uw postcode/] }],
+      ['welk ziekenhuis ligt het dichtst bij?', { says: [/dichtstbij/i, /3511/], never: [/Wat is uw postcode/] }],
+    ]);
+  });
+
+  it('"is there anything closer?" while the travel distance is asked gives the nearest place, not the question again', async () => {
+    await play(en(), [
+      ['<start>', {}],
+      ['I am looking for a cardiologist, I live in 2511', { asks: 'maxTravelKm' }],
+      ['is there anything closer?', { says: [/nearest/i, /2511/] }],
+    ]);
+  });
+
+  it('a town after "bij ons in de buurt" is the place searched, not the filler', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['hoe lang is de wachttijd voor de uroloog in het Maasstad', { says: [/Maasstad/] }],
+      ['en hier bij ons in de buurt, rondom Groningen?', { says: [/Groningen/i], never: [/begreep ik niet/] }],
+    ]);
+  });
+
+  it('"ik zoek een ..." looks for places, it does not start a request to the insurer', async () => {
+    await play(nl(), [['<start>', {}], ['ik zoek een orthopeed', { never: [/toestemming/] }]]);
+  });
+});
