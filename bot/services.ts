@@ -43,7 +43,7 @@ const careTypeNames: readonly CareType[] = ['outpatient', 'diagnostics', 'day_tr
  * Each says whether the case's insurer has a contract with it (null when that insurer loaded no contracts),
  * as the chat does for the same patient.
  */
-function caseAlternatives(knowledge: KnowledgeService) {
+export function caseAlternatives(knowledge: KnowledgeService) {
   return async (request: Record<string, unknown>, insurerTenantId: string): Promise<CaseAlternative[]> => {
     const { specialty, postcode, maxTravelKm, waitingWeeks, careType, hospital } = request;
     if (typeof specialty !== 'string' || typeof postcode !== 'string' || typeof maxTravelKm !== 'number' || !(maxTravelKm > 0)) return [];
@@ -57,7 +57,7 @@ function caseAlternatives(knowledge: KnowledgeService) {
     if (found.status !== 'ok') return [];
     return found.results.slice(0, 10).map((r) => ({
       hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, weeks: r.waitWeeks, weeksSaved: r.weeksSaved,
-      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source, contracted: r.contracted ?? null,
+      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source, contracted: r.contracted ?? null, freshness: r.freshness === 'aging' ? 'aging' : 'current',
     }));
   };
 }

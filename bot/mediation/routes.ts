@@ -60,6 +60,8 @@ export interface CaseAlternative {
   source: string;
   /** Whether the case's insurer has a contract with this provider for the specialism; null when it loaded no contracts. */
   contracted: boolean | null;
+  /** current, or aging (older than six weeks: show the date and "may be out of date"); older than six months is never offered. */
+  freshness: 'current' | 'aging';
 }
 
 export interface MediationDeps {

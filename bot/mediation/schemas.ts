@@ -137,6 +137,7 @@ export const duplicateLinkSchema = z.object({ reference: z.string(), status: z.s
 export const alternativeSchema = z.object({
   hospital: z.string(), location: z.string(), city: z.string(), distanceKm: z.number(), weeks: z.number().int(), weeksSaved: z.number().int().nullable(),
   measuredAt: z.string(), isDemo: z.boolean(), source: z.string().optional(),
+  freshness: z.enum(['current', 'aging']).optional().describe('aging: the figure is older than six weeks, show its date with "may be out of date"; figures older than six months are never offered'),
   contracted: z.boolean().nullable().optional().describe("Whether the case's insurer has a contract with this provider for the specialism (natura policies may not pay everything elsewhere); null when the insurer loaded no contracts"),
 }).loose();
 
