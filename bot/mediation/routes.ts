@@ -58,6 +58,10 @@ export interface CaseAlternative {
   measuredAt: string;
   isDemo: boolean;
   source: string;
+  /** Whether the case's insurer has a contract with this provider for the specialism; null when it loaded no contracts. */
+  contracted: boolean | null;
+  /** current, or aging (older than six weeks: show the date and "may be out of date"); older than six months is never offered. */
+  freshness: 'current' | 'aging';
 }
 
 export interface MediationDeps {
@@ -70,7 +74,7 @@ export interface MediationDeps {
   production: boolean;
   specialismName?: (code: string, locale: 'nl' | 'en') => Promise<string | null>;
   /** Faster places for a case's request (services.ts wires the waiting-time data). */
-  alternatives?: (request: Record<string, unknown>) => Promise<CaseAlternative[]>;
+  alternatives?: (request: Record<string, unknown>, insurerTenantId: string) => Promise<CaseAlternative[]>;
   now?: () => Date;
 }
 
@@ -160,7 +164,7 @@ export function mediationRouter(deps: MediationDeps): Router {
   const sendCase = async (req: Request, res: Response, detail: CaseDetail) => {
     const tenantId = (req.principal as Principal).tenantId;
     const [alternatives, events] = await Promise.all([
-      deps.alternatives && !detail.anonymised ? deps.alternatives(detail.request) : Promise.resolve([]),
+      deps.alternatives && !detail.anonymised ? deps.alternatives(detail.request, detail.insurer) : Promise.resolve([]),
       scoped(req).history(detail.reference),
     ]);
     // The history names people and tokens, as the audit view does.
