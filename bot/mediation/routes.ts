@@ -10,7 +10,7 @@ import { AppError, badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword, TooManyAttempts, type MediatorAuth, type Principal } from './auth.ts';
 import { consoleBundlePath, consolePublicDir } from './console/paths.ts';
 import { compressedAsset } from '../api/compressedAsset.ts';
-import { toFhirBundle } from './fhir.ts';
+import { toFhirBundle, type FhirLookups } from './fhir.ts';
 import { isPrivateHost } from './webhookTarget.ts';
 import { openApiDocument } from './openapi.ts';
 import * as s from './schemas.ts';
@@ -75,6 +75,8 @@ export interface MediationDeps {
   specialismName?: (code: string, locale: 'nl' | 'en') => Promise<string | null>;
   /** Faster places for a case's request (services.ts wires the waiting-time data). */
   alternatives?: (request: Record<string, unknown>, insurerTenantId: string) => Promise<CaseAlternative[]>;
+  /** Names and codes the FHIR export adds: the insurer's name, providers' AGB codes, treatment codes. */
+  fhirLookups?: (detail: CaseDetail) => Promise<Omit<FhirLookups, 'now' | 'specialismName'>>;
   now?: () => Date;
 }
 
@@ -246,7 +248,8 @@ export function mediationRouter(deps: MediationDeps): Router {
     const specialismName = code && deps.specialismName ? await deps.specialismName(code, 'nl') : null;
     res.setHeader('Content-Type', 'application/fhir+json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
-    res.send(JSON.stringify(toFhirBundle(detail, { specialismName, now: now() })));
+    const lookups = deps.fhirLookups ? await deps.fhirLookups(detail) : {};
+    res.send(JSON.stringify(toFhirBundle(detail, { ...lookups, specialismName, now: now() })));
   }));
 
   router.get('/api/stats', ...authed, asyncRoute(async (req, res) => {
