@@ -30,6 +30,7 @@ import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
 import type { CaseAlternative } from './mediation/routes.ts';
+import type { CaseDetail } from './data/caseStore.ts';
 import type { CareType } from './domain/reference.ts';
 import { createCoordination } from './data/coordination.ts';
 
@@ -40,9 +41,11 @@ const careTypeNames: readonly CareType[] = ['outpatient', 'diagnostics', 'day_tr
 /**
  * The faster places for a stored request: within the patient's radius from their postcode, for the
  * specialism and care type, with a shorter wait than the patient's own; the hospital they wait at is left out.
+ * Each says whether the case's insurer has a contract with it (null when that insurer loaded no contracts),
+ * as the chat does for the same patient.
  */
-function caseAlternatives(knowledge: KnowledgeService) {
-  return async (request: Record<string, unknown>): Promise<CaseAlternative[]> => {
+export function caseAlternatives(knowledge: KnowledgeService) {
+  return async (request: Record<string, unknown>, insurerTenantId: string): Promise<CaseAlternative[]> => {
     const { specialty, postcode, maxTravelKm, waitingWeeks, careType, hospital } = request;
     if (typeof specialty !== 'string' || typeof postcode !== 'string' || typeof maxTravelKm !== 'number' || !(maxTravelKm > 0)) return [];
     const found = await knowledge.alternatives({
@@ -50,12 +53,34 @@ function caseAlternatives(knowledge: KnowledgeService) {
       careType: careTypeNames.includes(careType as CareType) ? (careType as CareType) : null,
       currentWeeks: typeof waitingWeeks === 'number' ? waitingWeeks : null,
       excludeHospital: typeof hospital === 'string' ? hospital : null,
+      insurerTenantId,
     });
     if (found.status !== 'ok') return [];
     return found.results.slice(0, 10).map((r) => ({
       hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, weeks: r.waitWeeks, weeksSaved: r.weeksSaved,
-      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source,
+      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source, contracted: r.contracted ?? null, freshness: r.freshness === 'aging' ? 'aging' : 'current',
     }));
+  };
+}
+
+/**
+ * What the FHIR export looks up beyond the case: the insurer's name, a provider's official name and
+ * AGB code (reference hospitals and imported clinics), and the treatment code of the label the chat stored.
+ */
+function fhirLookupsFor(knowledge: KnowledgeService, tenants: TenantRepository, reference: ReturnType<typeof loadReferenceData>) {
+  const byLabel = new Map<string, { id: string; display: string }>();
+  // The chat stores the label in the patient's language (or the built-in lexicon's, which reuses the ids).
+  for (const t of reference.treatments) for (const label of [t.id, t.label.nl, t.label.en]) byLabel.set(label.toLowerCase(), { id: t.id, display: t.label.nl });
+  return async (detail: CaseDetail) => {
+    await knowledge.ready();
+    return {
+      insurerName: (await tenants.find(detail.insurer))?.displayName ?? null,
+      providerOf: (name: string) => {
+        const h = knowledge.hospitalByName(name);
+        return h ? { name: h.officialName, agbCode: h.agbCode } : null;
+      },
+      treatmentOf: (label: string) => byLabel.get(label.trim().toLowerCase()) ?? null,
+    };
   };
 }
 
@@ -147,6 +172,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const outbox = new OutboxStore(db);
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db, { accountFailuresBeforeDelay: config.LOGIN_ACCOUNT_FAILURES_BEFORE_DELAY, addressFailuresBeforeDelay: config.LOGIN_ADDRESS_FAILURES_BEFORE_DELAY, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000 }), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
-  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge) };
+  const fhirLookups = fhirLookupsFor(knowledge, tenants, reference);
+  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge), fhirLookups };
   return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
 }

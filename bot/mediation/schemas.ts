@@ -137,7 +137,15 @@ export const duplicateLinkSchema = z.object({ reference: z.string(), status: z.s
 export const alternativeSchema = z.object({
   hospital: z.string(), location: z.string(), city: z.string(), distanceKm: z.number(), weeks: z.number().int(), weeksSaved: z.number().int().nullable(),
   measuredAt: z.string(), isDemo: z.boolean(), source: z.string().optional(),
+  freshness: z.enum(['current', 'aging']).optional().describe('aging: the figure is older than six weeks, show its date with "may be out of date"; figures older than six months are never offered'),
+  contracted: z.boolean().nullable().optional().describe("Whether the case's insurer has a contract with this provider for the specialism (natura policies may not pay everything elsewhere); null when the insurer loaded no contracts"),
 }).loose();
+
+export const caseHistorySchema = z.object({
+  type: z.string().describe('created, status, assign, note, outcome, anonymised'), at: z.string(), actorType: z.string().describe('patient, mediator, api_token, system'),
+  actorId: z.string().nullable(), actorName: z.string().nullable().describe('The mediator or API token, by name'),
+  from: z.string().nullable(), to: z.string().nullable(), toName: z.string().nullable().describe('For an assignment: the new holder, by name'),
+});
 
 export const caseDetailResponse = z.object({
   reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().min(1).max(5), createdAt: z.string(), insurer: z.string(),
@@ -148,6 +156,7 @@ export const caseDetailResponse = z.object({
   allowedTransitions: z.array(z.enum(caseStatuses)),
   duplicate: z.boolean().describe('Another open case of the same patient exists'), duplicates: z.array(duplicateLinkSchema), reopenable: z.boolean(),
   alternatives: z.array(alternativeSchema).describe('Locations within the travel radius with a shorter wait for the specialism and care type, shortest first'),
+  history: z.array(caseHistorySchema).describe('What happened to the case, oldest first: created, status changes (also the patient\'s withdrawal), assignments, notes, outcome'),
 });
 
 export const queueItemSchema = z.object({
@@ -178,7 +187,7 @@ export const statsResponse = z.object({
   helped: z.number().int(), shareHelped: z.number().nullable(),
   daysSaved: z.object({ cases: z.number().int(), total: z.number(), mean: z.number().nullable(), median: z.number().nullable() }),
   weeksSaved: z.object({ total: z.number(), mean: z.number().nullable() }),
-  firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int() }),
+  firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int(), medianHours: z.number().nullable().describe('Median hours from the request to the first contact') }),
 });
 
 export const auditResponse = z.object({
@@ -219,3 +228,41 @@ export const deliveriesResponse = z.object({
 });
 
 export const redeliverResponse = z.object({ id: z.string(), status: z.literal('pending') });
+
+// --- Waiting-time data and contracts (admin routes in waitingTimeAdmin.ts) ---
+
+const importRunSchema = z.object({
+  id: z.string(), trigger: z.enum(['cli', 'schedule']), source: z.string().describe('File name, or the address without query string or credentials'),
+  status: z.enum(['running', 'imported', 'rejected', 'failed']).describe('rejected: more than 5 % unusable rows or an unreadable file, nothing imported; failed: the source could not be read'),
+  startedAt: z.string(), finishedAt: z.string().nullable(),
+  summary: z.object({
+    format: z.string().optional(), total: z.number().int().optional(), imported: z.number().int().optional(), created: z.number().int().optional(),
+    updated: z.number().int().optional(), unchanged: z.number().int().optional(), skipped: z.number().int().optional(),
+    skippedByReason: z.record(z.string(), z.number().int()).optional(), providersCreated: z.number().int().optional(), locationsCreated: z.number().int().optional(),
+    agbCodesLearnt: z.number().int().optional(), reason: z.string().nullable().optional(),
+    problems: z.array(z.object({ line: z.number().int(), code: z.string(), reason: z.string() })).optional().describe('The first unusable records: record number, reason code, reason'),
+  }).describe('Counts only; never patient data'),
+});
+
+export const waitingTimeSyncResponse = z.object({
+  scheduled: z.boolean().describe('WAITING_TIMES_SYNC_URL is set'), everyDays: z.number().int().describe('WAITING_TIMES_SYNC_DAYS (default 14)'),
+  source: z.string().nullable(), lastRun: importRunSchema.nullable(), lastImported: importRunSchema.nullable(),
+  nextDueAt: z.string().nullable().describe('ISO 8601, or "now" when no scheduled import succeeded yet; null without a schedule'),
+  runs: z.array(importRunSchema).describe('The last 20 runs (command line and schedule), newest first'),
+});
+
+const contractSchema = z.object({
+  agbCode: z.string().nullable(), providerName: z.string().nullable(), specialismCode: z.string().nullable().describe('Four digits; null for all specialisms'),
+  contracted: z.boolean(), validFrom: z.string().nullable(), validUntil: z.string().nullable(),
+  hospitalId: z.string().nullable().describe('The provider it matched; null while the AGB code is not yet a known provider'),
+});
+
+export const contractsResponse = z.object({
+  tenant: z.string(), uploadedAt: z.string().nullable(), batch: z.string().nullable(), contracts: z.array(contractSchema).describe('The list of the last upload (earlier uploads are kept, superseded)'),
+});
+
+export const contractUploadResponse = z.object({
+  status: z.literal('stored'), errors: z.array(z.object({ line: z.number().int(), reason: z.string() })).describe('Always empty when stored'),
+  stored: z.number().int(), unknownAgb: z.number().int().describe('Lines whose AGB code is not yet a known provider: stored, matched once it appears'),
+  superseded: z.number().int().describe('Rows of the previous list, kept and marked superseded'), batch: z.string().nullable(),
+});
