@@ -40,9 +40,11 @@ const careTypeNames: readonly CareType[] = ['outpatient', 'diagnostics', 'day_tr
 /**
  * The faster places for a stored request: within the patient's radius from their postcode, for the
  * specialism and care type, with a shorter wait than the patient's own; the hospital they wait at is left out.
+ * Each says whether the case's insurer has a contract with it (null when that insurer loaded no contracts),
+ * as the chat does for the same patient.
  */
-function caseAlternatives(knowledge: KnowledgeService) {
-  return async (request: Record<string, unknown>): Promise<CaseAlternative[]> => {
+export function caseAlternatives(knowledge: KnowledgeService) {
+  return async (request: Record<string, unknown>, insurerTenantId: string): Promise<CaseAlternative[]> => {
     const { specialty, postcode, maxTravelKm, waitingWeeks, careType, hospital } = request;
     if (typeof specialty !== 'string' || typeof postcode !== 'string' || typeof maxTravelKm !== 'number' || !(maxTravelKm > 0)) return [];
     const found = await knowledge.alternatives({
@@ -50,11 +52,12 @@ function caseAlternatives(knowledge: KnowledgeService) {
       careType: careTypeNames.includes(careType as CareType) ? (careType as CareType) : null,
       currentWeeks: typeof waitingWeeks === 'number' ? waitingWeeks : null,
       excludeHospital: typeof hospital === 'string' ? hospital : null,
+      insurerTenantId,
     });
     if (found.status !== 'ok') return [];
     return found.results.slice(0, 10).map((r) => ({
       hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, weeks: r.waitWeeks, weeksSaved: r.weeksSaved,
-      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source,
+      measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source, contracted: r.contracted ?? null, freshness: r.freshness === 'aging' ? 'aging' : 'current',
     }));
   };
 }

@@ -47,6 +47,7 @@ export function openApiDocument(): Json {
       { name: 'reports', description: 'Figures for the insurer' },
       { name: 'admin', description: 'Accounts, tokens and the access log (admins)' },
       { name: 'webhooks', description: 'Case events pushed to the insurer\'s systems' },
+      { name: 'data', description: 'Waiting-time imports and the insurer\'s contracted providers (admins)' },
     ],
     components: {
       securitySchemes: {
@@ -149,6 +150,22 @@ export function openApiDocument(): Json {
       '/api/mediators': {
         get: { operationId: 'listMediators', tags: ['admin'], summary: 'The insurer\'s mediator accounts (admins)', responses: { '200': ok('Accounts', z.object({ items: z.array(s.mediatorResponse) })), '400': error('Unknown query parameter'), ...authErrors } },
         post: { operationId: 'createMediator', tags: ['admin'], summary: 'Creates a mediator account (admins)', requestBody: body(s.mediatorBody), responses: { '201': ok('Created', s.mediatorResponse), '400': error('Bad input'), ...authErrors, '409': error('E-mail address taken') } },
+      },
+      '/api/admin/waiting-times/sync': {
+        get: {
+          operationId: 'getWaitingTimeSync', tags: ['data'],
+          summary: 'The waiting-time sync (admins): schedule (WAITING_TIMES_SYNC_URL, WAITING_TIMES_SYNC_DAYS), the last run, the last successful import and the recent runs of `npm run import:waiting-times` and the schedule',
+          responses: { '200': ok('Sync status and recent runs', s.waitingTimeSyncResponse), '400': error('Unknown query parameter'), ...authErrors },
+        },
+      },
+      '/api/admin/contracts': {
+        get: { operationId: 'listContracts', tags: ['data'], summary: 'The insurer\'s contracted providers as last uploaded (admins)', responses: { '200': ok('Contract list', s.contractsResponse), '400': error('Unknown query parameter'), ...authErrors } },
+        post: {
+          operationId: 'uploadContracts', tags: ['data'],
+          summary: 'Replaces the insurer\'s contract list (admins). CSV with a header: agb_code or provider, specialism (4 digits or "all"), contracted (yes/no), valid_from, valid_until. One bad line stores nothing (details.errors lists line and reason); the previous list is kept, superseded',
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string', maxLength: 2_000_000 } } } },
+          responses: { '200': ok('Stored', s.contractUploadResponse), '400': error('Empty body or bad lines; nothing stored'), ...authErrors, '413': error('More than 2 MB') },
+        },
       },
     },
   });

@@ -58,6 +58,10 @@ export interface CaseAlternative {
   measuredAt: string;
   isDemo: boolean;
   source: string;
+  /** Whether the case's insurer has a contract with this provider for the specialism; null when it loaded no contracts. */
+  contracted: boolean | null;
+  /** current, or aging (older than six weeks: show the date and "may be out of date"); older than six months is never offered. */
+  freshness: 'current' | 'aging';
 }
 
 export interface MediationDeps {
@@ -70,7 +74,7 @@ export interface MediationDeps {
   production: boolean;
   specialismName?: (code: string, locale: 'nl' | 'en') => Promise<string | null>;
   /** Faster places for a case's request (services.ts wires the waiting-time data). */
-  alternatives?: (request: Record<string, unknown>) => Promise<CaseAlternative[]>;
+  alternatives?: (request: Record<string, unknown>, insurerTenantId: string) => Promise<CaseAlternative[]>;
   now?: () => Date;
 }
 
@@ -158,7 +162,7 @@ export function mediationRouter(deps: MediationDeps): Router {
 
   /** Every case answer carries the faster places (never on an anonymised case: no postcode left). */
   const sendCase = async (res: Response, detail: CaseDetail) => {
-    const alternatives = deps.alternatives && !detail.anonymised ? await deps.alternatives(detail.request) : [];
+    const alternatives = deps.alternatives && !detail.anonymised ? await deps.alternatives(detail.request, detail.insurer) : [];
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ...detail, alternatives });
   };

@@ -137,6 +137,8 @@ export const duplicateLinkSchema = z.object({ reference: z.string(), status: z.s
 export const alternativeSchema = z.object({
   hospital: z.string(), location: z.string(), city: z.string(), distanceKm: z.number(), weeks: z.number().int(), weeksSaved: z.number().int().nullable(),
   measuredAt: z.string(), isDemo: z.boolean(), source: z.string().optional(),
+  freshness: z.enum(['current', 'aging']).optional().describe('aging: the figure is older than six weeks, show its date with "may be out of date"; figures older than six months are never offered'),
+  contracted: z.boolean().nullable().optional().describe("Whether the case's insurer has a contract with this provider for the specialism (natura policies may not pay everything elsewhere); null when the insurer loaded no contracts"),
 }).loose();
 
 export const caseDetailResponse = z.object({
@@ -219,3 +221,41 @@ export const deliveriesResponse = z.object({
 });
 
 export const redeliverResponse = z.object({ id: z.string(), status: z.literal('pending') });
+
+// --- Waiting-time data and contracts (admin routes in waitingTimeAdmin.ts) ---
+
+const importRunSchema = z.object({
+  id: z.string(), trigger: z.enum(['cli', 'schedule']), source: z.string().describe('File name, or the address without query string or credentials'),
+  status: z.enum(['running', 'imported', 'rejected', 'failed']).describe('rejected: more than 5 % unusable rows or an unreadable file, nothing imported; failed: the source could not be read'),
+  startedAt: z.string(), finishedAt: z.string().nullable(),
+  summary: z.object({
+    format: z.string().optional(), total: z.number().int().optional(), imported: z.number().int().optional(), created: z.number().int().optional(),
+    updated: z.number().int().optional(), unchanged: z.number().int().optional(), skipped: z.number().int().optional(),
+    skippedByReason: z.record(z.string(), z.number().int()).optional(), providersCreated: z.number().int().optional(), locationsCreated: z.number().int().optional(),
+    agbCodesLearnt: z.number().int().optional(), reason: z.string().nullable().optional(),
+    problems: z.array(z.object({ line: z.number().int(), code: z.string(), reason: z.string() })).optional().describe('The first unusable records: record number, reason code, reason'),
+  }).describe('Counts only; never patient data'),
+});
+
+export const waitingTimeSyncResponse = z.object({
+  scheduled: z.boolean().describe('WAITING_TIMES_SYNC_URL is set'), everyDays: z.number().int().describe('WAITING_TIMES_SYNC_DAYS (default 14)'),
+  source: z.string().nullable(), lastRun: importRunSchema.nullable(), lastImported: importRunSchema.nullable(),
+  nextDueAt: z.string().nullable().describe('ISO 8601, or "now" when no scheduled import succeeded yet; null without a schedule'),
+  runs: z.array(importRunSchema).describe('The last 20 runs (command line and schedule), newest first'),
+});
+
+const contractSchema = z.object({
+  agbCode: z.string().nullable(), providerName: z.string().nullable(), specialismCode: z.string().nullable().describe('Four digits; null for all specialisms'),
+  contracted: z.boolean(), validFrom: z.string().nullable(), validUntil: z.string().nullable(),
+  hospitalId: z.string().nullable().describe('The provider it matched; null while the AGB code is not yet a known provider'),
+});
+
+export const contractsResponse = z.object({
+  tenant: z.string(), uploadedAt: z.string().nullable(), batch: z.string().nullable(), contracts: z.array(contractSchema).describe('The list of the last upload (earlier uploads are kept, superseded)'),
+});
+
+export const contractUploadResponse = z.object({
+  status: z.literal('stored'), errors: z.array(z.object({ line: z.number().int(), reason: z.string() })).describe('Always empty when stored'),
+  stored: z.number().int(), unknownAgb: z.number().int().describe('Lines whose AGB code is not yet a known provider: stored, matched once it appears'),
+  superseded: z.number().int().describe('Rows of the previous list, kept and marked superseded'), batch: z.string().nullable(),
+});

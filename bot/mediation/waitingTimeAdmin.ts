@@ -4,6 +4,7 @@
  *   GET  /api/admin/waiting-times/sync   the schedule, the last run and recent runs
  *   GET  /api/admin/contracts            the tenant's current contract list
  *   POST /api/admin/contracts            replaces the list (text/csv; see docs/waiting-time-import.md)
+ * All three are in the OpenAPI document (bot/mediation/openapi.ts), with their schemas in schemas.ts.
  */
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { asyncRoute } from '../http.ts';
@@ -25,6 +26,12 @@ export interface WaitingTimeAdminDeps {
   schedule: { url: string | null; days: number };
 }
 
+/** These GET routes take no parameters: an unknown one is a 400 that names it, as everywhere in the API. */
+const noParams: RequestHandler = (req, _res, next) => {
+  const unknown = Object.keys(req.query ?? {})[0];
+  next(unknown === undefined ? undefined : badRequest(`Unknown query parameter: ${unknown.slice(0, 40)} (this route takes none)`, { parameter: unknown.slice(0, 40) }));
+};
+
 export function waitingTimeAdminRouter(deps: WaitingTimeAdminDeps): Router {
   const router = Router();
   const admin: RequestHandler[] = [deps.auth.requirePrincipal(), deps.auth.requireCsrf(), deps.auth.requireAdmin()];
@@ -36,12 +43,12 @@ export function waitingTimeAdminRouter(deps: WaitingTimeAdminDeps): Router {
     };
   };
 
-  router.get('/api/admin/waiting-times/sync', ...admin, asyncRoute(async (_req, res) => {
+  router.get('/api/admin/waiting-times/sync', noParams, ...admin, asyncRoute(async (_req, res) => {
     const [status, runs] = await Promise.all([syncStatus(deps.db, deps.schedule), recentRuns(deps.db, 20)]);
     res.json({ ...status, runs });
   }));
 
-  router.get('/api/admin/contracts', ...admin, asyncRoute(async (req, res) => {
+  router.get('/api/admin/contracts', noParams, ...admin, asyncRoute(async (req, res) => {
     const tenantId = (req.principal as Principal).tenantId;
     res.json({ tenant: tenantId, ...(await deps.contracts.describe(tenantId)) });
   }));
@@ -58,10 +65,8 @@ export function waitingTimeAdminRouter(deps: WaitingTimeAdminDeps): Router {
         tenantId, action: 'contracts.upload', outcome: outcome.status === 'stored' ? 'success' : 'rejected',
         details: { stored: outcome.stored, superseded: outcome.superseded, errors: outcome.errors.length, batch: outcome.batch },
       });
-      if (outcome.status === 'rejected') {
-        res.status(400).json({ error: 'bad_request', message: `The contract list was not stored: ${outcome.errors.length} problem(s).`, errors: outcome.errors });
-        return;
-      }
+      // The API's one error shape; details.errors says which lines and why.
+      if (outcome.status === 'rejected') throw badRequest(`The contract list was not stored: ${outcome.errors.length} problem(s).`, { errors: outcome.errors });
       res.json(outcome);
     }),
   );

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import { importWaitingTimes } from '../../bot/data/waitingTimeImporter.ts';
 import { KnowledgeService } from '../../bot/knowledge.ts';
+import { caseAlternatives } from '../../bot/services.ts';
 import { Conversation, createHarness, play, type Harness } from '../conversation/harness.ts';
 
 const xml = readFileSync(join(projectRoot, 'tests/fixtures/waiting-times/nza-zorgbeeld.xml'), 'utf8');
@@ -30,6 +31,14 @@ describe('ageing real figures (measured 2026-11-10)', () => {
     // …and an outdated figure is no alternative either.
     const alternatives = await at('2027-06-01').alternatives({ specialty: '0305', careType: 'outpatient', postcode: '3011AB', maxKm: 10, currentWeeks: 30 });
     expect(alternatives.status === 'ok' && alternatives.results.some((r) => r.hospital === 'Voorbeeldkliniek Orthopedie B.V.')).toBe(false);
+  });
+
+  it('on a case, an ageing alternative says so (with its date), and an outdated one is not offered', async () => {
+    const request = { specialty: '0305', careType: 'outpatient', postcode: '3011AB', maxTravelKm: 10, waitingWeeks: 30, hospital: 'Erasmus MC' };
+    const clinicOn = async (day: string) => (await caseAlternatives(at(day))(request, 'demo-verzekeraar')).find((a) => a.hospital === 'Voorbeeldkliniek Orthopedie B.V.');
+    expect(await clinicOn('2026-12-01')).toMatchObject({ freshness: 'current', isDemo: false });
+    expect(await clinicOn('2027-01-15')).toMatchObject({ freshness: 'aging', measuredAt: '2026-11-10' });
+    expect(await clinicOn('2027-06-01')).toBeUndefined();
   });
 
   const talkOn = (day: string) => {

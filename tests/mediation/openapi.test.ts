@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { mediatorStatuses } from '../../bot/domain/caseStatus.ts';
 import { mediationRouter } from '../../bot/mediation/routes.ts';
+import { waitingTimeAdminRouter } from '../../bot/mediation/waitingTimeAdmin.ts';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { sessionResponse } from '../../bot/mediation/schemas.ts';
 import { client, demo, login } from './helpers.ts';
@@ -18,9 +19,17 @@ describe('OpenAPI document', () => {
     expect(r.status).toBe(200);
     const doc = await r.json();
     expect(doc.openapi).toBe('3.1.0');
-    // Every /api route the router really has is in the document, with the same method.
-    const router = mediationRouter(server.services.mediation) as unknown as { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-    const routes = router.stack.filter((l) => l.route?.path.startsWith('/api/') && l.route.path !== '/api/openapi.json').map((l) => l.route!);
+    // Every /api route the routers really have is in the document, with the same method: the
+    // mediation API and the admin routes for waiting-time data and contracts.
+    type Stack = { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    const sv = server.services;
+    const dataAdmin = waitingTimeAdminRouter({
+      db: sv.db, auth: sv.mediatorAuth, audit: sv.mediation.audit, contracts: sv.contracts, hospitals: async () => [], specialismCodes: new Set(), schedule: { url: null, days: 14 },
+    }) as unknown as Stack;
+    const routerRoutes = (router: Stack) => router.stack.filter((l) => l.route?.path.startsWith('/api/') && l.route.path !== '/api/openapi.json').map((l) => l.route!);
+    const adminRoutes = routerRoutes(dataAdmin);
+    expect(adminRoutes.map((r) => r.path).sort()).toEqual(['/api/admin/contracts', '/api/admin/contracts', '/api/admin/waiting-times/sync']);
+    const routes = [...routerRoutes(mediationRouter(sv.mediation) as unknown as Stack), ...adminRoutes];
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
