@@ -30,6 +30,7 @@ import { tenantView } from './data/tenantView.ts';
 import { createUnderstandingPort } from './understandingPort.ts';
 import { patientCaseStatus } from './mediation/patientStatus.ts';
 import type { CaseAlternative } from './mediation/routes.ts';
+import type { CaseDetail } from './data/caseStore.ts';
 import type { CareType } from './domain/reference.ts';
 import { createCoordination } from './data/coordination.ts';
 
@@ -59,6 +60,27 @@ export function caseAlternatives(knowledge: KnowledgeService) {
       hospital: r.hospital, location: r.location, city: r.city, distanceKm: r.distanceKm, weeks: r.waitWeeks, weeksSaved: r.weeksSaved,
       measuredAt: r.measuredAt, isDemo: r.isDemo, source: r.source, contracted: r.contracted ?? null, freshness: r.freshness === 'aging' ? 'aging' : 'current',
     }));
+  };
+}
+
+/**
+ * What the FHIR export looks up beyond the case: the insurer's name, a provider's official name and
+ * AGB code (reference hospitals and imported clinics), and the treatment code of the label the chat stored.
+ */
+function fhirLookupsFor(knowledge: KnowledgeService, tenants: TenantRepository, reference: ReturnType<typeof loadReferenceData>) {
+  const byLabel = new Map<string, { id: string; display: string }>();
+  // The chat stores the label in the patient's language (or the built-in lexicon's, which reuses the ids).
+  for (const t of reference.treatments) for (const label of [t.id, t.label.nl, t.label.en]) byLabel.set(label.toLowerCase(), { id: t.id, display: t.label.nl });
+  return async (detail: CaseDetail) => {
+    await knowledge.ready();
+    return {
+      insurerName: (await tenants.find(detail.insurer))?.displayName ?? null,
+      providerOf: (name: string) => {
+        const h = knowledge.hospitalByName(name);
+        return h ? { name: h.officialName, agbCode: h.agbCode } : null;
+      },
+      treatmentOf: (label: string) => byLabel.get(label.trim().toLowerCase()) ?? null,
+    };
   };
 }
 
@@ -150,6 +172,7 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
   const outbox = new OutboxStore(db);
   const mediatorAuth = new MediatorAuth({ store: mediators, throttle: new LoginThrottleStore(db, { accountFailuresBeforeDelay: config.LOGIN_ACCOUNT_FAILURES_BEFORE_DELAY, addressFailuresBeforeDelay: config.LOGIN_ADDRESS_FAILURES_BEFORE_DELAY, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000 }), audit, secureCookies: config.isProduction });
   const specialismName = async (code: string, locale: 'nl' | 'en') => (await db.specialism.findUnique({ where: { code } }))?.[locale === 'en' ? 'nameEn' : 'nameNl'] ?? null;
-  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge) };
+  const fhirLookups = fhirLookupsFor(knowledge, tenants, reference);
+  const mediation = { auth: mediatorAuth, cases, mediators, audit, outbox, production: config.isProduction, specialismName, alternatives: caseAlternatives(knowledge), fhirLookups };
   return { db, bot, coordination, tenants, cases, directLineStore, mediators, storage, agent, tokens, directLine, mediatorAuth, mediation, i18next, reference, waitingTimes, contracts, knowledge, understanding, conversationServices, config };
 }

@@ -114,7 +114,7 @@ export function openApiDocument(): Json {
       },
       '/api/cases/{reference}/fhir': {
         get: {
-          operationId: 'getCaseFhir', tags: ['cases'], summary: 'The case as a FHIR R4 Bundle (collection)', parameters: [referencePath],
+          operationId: 'getCaseFhir', tags: ['cases'], summary: 'The case as a FHIR R4 Bundle (collection): Patient, ServiceRequest, Task, Organization (insurer, providers), Coverage, Consent and the holder as PractitionerRole', parameters: [referencePath],
           responses: { '200': { description: 'FHIR R4 Bundle', content: { 'application/fhir+json': { schema: { type: 'object', required: ['resourceType', 'type', 'entry'], properties: { resourceType: { const: 'Bundle' }, type: { const: 'collection' }, entry: { type: 'array', items: { type: 'object' } } } } } } }, '400': error('Unknown query parameter'), ...caseErrors },
         },
       },
