@@ -133,6 +133,12 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     expect(await page.locator('.transcript').textContent()).not.toContain('](');
     await expectNoSeriousAxeViolations(page, 'case');
     await page.screenshot({ path: screenshotPath('console-desk-case-full'), fullPage: true });
+    // The same screen in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Case ${main}` }).waitFor();
+    expect(await page.locator('#treeknorm-excess').textContent()).toBe('6 weeks over the Treeknorm');
+    expect(await page.locator('.panel-request').textContent()).toContain('Hospital admission');
+    await page.screenshot({ path: screenshotPath('console-desk-case-en') });
     await page.close();
   }, 90_000);
 
@@ -169,7 +175,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByLabel(/Nieuwe datum/).fill('2026-12-10');
     await page.getByLabel('Datum zonder bemiddeling').fill('2027-02-18');
     await page.getByRole('button', { name: 'Uitkomst opslaan' }).click();
-    await page.getByText('De uitkomst is opgeslagen.').waitFor();
+    await page.locator('#case-feedback').getByText('De uitkomst is opgeslagen.').waitFor();
     const stored = await server.services.db.case.findUniqueOrThrow({ where: { reference: main } });
     expect(JSON.parse(stored.outcome ?? '{}').provider).toBe(first.hospital);
     expect(stored.daysSaved).toBe(70);
@@ -189,7 +195,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByRole('button', { name: 'Terugzetten in de wachtrij' }).waitFor();
     await page.getByLabel('Geven aan collega').selectOption({ label: 'Collega Bakker' });
     await page.getByRole('button', { name: 'Toewijzen' }).click();
-    await page.getByText('De zaak is nu van Collega Bakker.').waitFor();
+    await page.locator('#case-feedback').getByText('De zaak is nu van Collega Bakker.').waitFor();
     expect(await page.locator('#holder').textContent()).toContain('Collega Bakker heeft deze zaak');
     await page.close();
 
@@ -201,8 +207,12 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     expect(theirs.url()).toContain('assignee=me');
     await openCase(theirs, c.reference);
     await theirs.getByRole('button', { name: 'Terugzetten in de wachtrij' }).click();
-    await theirs.getByText('De zaak staat weer in de wachtrij.').waitFor();
+    await theirs.locator('#case-feedback').getByText('De zaak staat weer in de wachtrij.').waitFor();
     expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    await theirs.getByRole('link', { name: 'Terug naar de wachtrij' }).click();
+    await theirs.getByRole('navigation', { name: 'Snel naar' }).getByRole('link', { name: 'Niet opgepakt' }).click();
+    await expect.poll(() => rowRefs(theirs)).toContain(c.reference);
+    expect(await theirs.getByRole('link', { name: 'Niet opgepakt' }).getAttribute('aria-current')).toBe('page');
     await theirs.close();
   }, 90_000);
 
@@ -227,7 +237,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await openCase(page, c.reference);
     expect(await page.locator('#holder').textContent()).toContain('CRM-koppeling');
     await page.getByRole('button', { name: 'Zaak overnemen' }).click();
-    await page.getByText('U heeft de zaak overgenomen.').waitFor();
+    await page.locator('#case-feedback').getByText('U heeft de zaak overgenomen.').waitFor();
     const stored = await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } });
     expect(stored.claimedByKind).toBe('mediator');
     await page.close();
