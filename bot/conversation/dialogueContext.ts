@@ -148,6 +148,12 @@ export function waitingTimeContext(input: { specialty: string; careType: CareTyp
 }
 
 /** The context after a list of places within a distance. */
+/**
+ * How many places a list of faster places shows: three fit on a phone screen with the norm and the
+ * offer in one turn of at most 120 words; "en binnen 50 km?" and the mediator find more.
+ */
+export const PLACES_SHOWN = 3;
+
 export function placesContext(input: { specialty: string; careType: CareType | null; origin: { postcode: string; label: string }; radiusKm: number; exclude: string | null; shown: ShownLocation[] }): DialogueContext {
   return { topic: 'places', hospital: null, focus: input.shown[0]?.hospital ?? null, ...input };
 }

@@ -83,6 +83,11 @@ function insurerLabel(turn: Turn): string {
   return turn.info.tenant.kind === 'insurer' ? turn.info.tenant.displayName : (turn.state.facts.insurer?.name ?? turn.text('intake.yourInsurer'));
 }
 
+/** A postcode area does not replace a full postcode of the same area. */
+function knowsPostcode(current: string | undefined, area: string): boolean {
+  return !(current && current.length === 6 && current.startsWith(area));
+}
+
 /** Facts a free message mentions (not an answer to a question): a new mention replaces an old one. */
 function captureFacts(state: ConversationState, understood: Understood): void {
   const e = understood.entities;
@@ -93,7 +98,9 @@ function captureFacts(state: ConversationState, understood: Understood): void {
   }
   if (e.hospital) state.facts.hospital = e.hospital;
   if (e.waitingWeeks !== null && e.waitingWeeks >= 0 && e.waitingWeeks <= 520) state.facts.waitingWeeks = e.waitingWeeks;
-  if (e.postcode && e.postcode.length === 6) state.facts.postcode = e.postcode;
+  // A postcode area ("ik woon in 2511", "postcode 9713") is enough to search near the patient; the
+  // entity has one only after a cue such as "postcode" or "woon in", so a year is not taken for one.
+  if (e.postcode && (e.postcode.length === 6 || (e.postcode.length === 4 && knowsPostcode(state.facts.postcode, e.postcode)))) state.facts.postcode = e.postcode;
   if (understood.intent === 'postponed_care') state.postponed = true;
 }
 
@@ -189,8 +196,23 @@ async function continueFlow(turn: Turn, flow: string, slot: Slot): Promise<void>
 
 const actionIntents = new Set(['mediation_request', 'human_agent', 'treatment_elsewhere', 'waiting_time', 'postponed_care']);
 const questionStart = /^(wat|hoe|hoelang|hoeveel|wie|waar|wanneer|welke|welk|waarom|is|zijn|mag|mogen|moet|moeten|kan|kunnen|kun|kunt|heb|hebben|heeft|krijg|krijgt|geldt|gelden|wordt|worden|klopt|what|how|who|where|when|which|why|is|are|do|does|did|can|could|may|must|will|would|should|am|have|has)\b/i;
+// "vanaf wanneer telt de wachttijd", "in welk ziekenhuis ...", "from when does it count".
+const questionWordEarly = /^(?:\S+\s+){0,2}(wat|hoe|hoelang|hoeveel|wie|waar|wanneer|welke|welk|waarom|what|how|who|where|when|which|why)\b/i;
 function looksLikeQuestion(text: string): boolean {
-  return text.includes('?') || questionStart.test(text.trim());
+  const t = text.trim();
+  return t.includes('?') || questionStart.test(t) || questionWordEarly.test(t);
+}
+
+/** The best card leads every action request by a wide margin: the message is about the card's question. */
+function cardFarAheadOfFlows(retrieval: Retrieval): boolean {
+  return cardAhead(retrieval, 'intent:', 0.2);
+}
+
+/** The retrieval answers a card that leads the best class starting with `rival` by at least `lead`. */
+function cardAhead(retrieval: Retrieval, rival: string, lead: number): boolean {
+  if (retrieval.kind !== 'card') return false;
+  const other = retrieval.ranked.find((r) => r.cls.startsWith(rival));
+  return !other || retrieval.score - other.score >= lead;
 }
 
 /**
@@ -201,10 +223,15 @@ async function routeWithCards(turn: Turn, understood: Understood, text: string, 
   if (retrieval.ranked[0]?.cls === INDEX_CLASS) return cards.rightsIndex(turn);
   // "Ik wil graag zorgbemiddeling" asks for the flow, not for what zorgbemiddeling is.
   // A request for medical advice is refused before anything else (never medical advice).
-  const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5;
-  // A question the intent model reads as an action request ("Kan mijn verzekeraar bemiddelen?")
-  // goes to the flow unless a card matches it closely.
-  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && (!looksLikeQuestion(text) || retrieval.score < 0.6));
+  // The retriever weighs the cards against the action requests and medical advice itself (they are
+  // competing classes there): a question it answers from a card clearly ahead of them gets the card
+  // ("Wat moet ik doen als mijn klachten erger worden?" is not a request for medical advice).
+  // Medical advice keeps the upper hand unless the card is clearly closer ("Should I take ibuprofen
+  // while I wait?" is refused, not answered with what to do while waiting).
+  const medical = understood.intent === 'medical_advice' && understood.confidence >= 0.5 && !(looksLikeQuestion(text) && cardAhead(retrieval, 'intent:medical_advice', 0.15));
+  // A statement the intent model reads as an action request ("Ik wil graag zorgbemiddeling") goes to
+  // the flow, unless a card is far closer than any action request ("Ik wil klagen over mijn verzekeraar").
+  const action = medical || (actionIntents.has(understood.intent) && understood.confidence >= 0.7 && !looksLikeQuestion(text) && !cardFarAheadOfFlows(retrieval));
   if (retrieval.kind === 'card' && !action) {
     const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
     if (found) return cards.answerCard(turn, found.card, found.version);
@@ -446,6 +473,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
       await reask(turn);
       return done();
     }
+    // "What should I do if my pain gets worse?" is answered by that: no refusal of medical advice after it.
+    if (understood.intent === 'medical_advice') return done();
   }
 
   // 2b. A tap on a card title (clarifying question, index) or on "meer weten" answers that card.

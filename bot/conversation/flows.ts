@@ -3,7 +3,7 @@ import { DEMO_SOURCE } from '../domain/demoWaitingTimes.ts';
 import type { Understood } from '../understanding/types.ts';
 import { askIntakeSlot, continueIntake, formatDate } from './intake.ts';
 import { initialState } from './state.ts';
-import { placesContext, waitingTimeContext } from './dialogueContext.ts';
+import { PLACES_SHOWN, placesContext, waitingTimeContext } from './dialogueContext.ts';
 import { gpPracticeOpen } from '../domain/gpHours.ts';
 import type { Turn } from './turn.ts';
 
@@ -309,7 +309,7 @@ export async function elsewhere(turn: Turn, fromWaitingTime = false): Promise<vo
   if (result.status === 'no_data' || result.results.length === 0) {
     turn.say(facts.contractedOnly && contractsKnown ? 'elsewhere.noneContracted' : 'elsewhere.none', { km: facts.maxTravelKm, specialism: name });
   } else {
-    const shown = result.results.slice(0, 5);
+    const shown = result.results.slice(0, PLACES_SHOWN);
     if (shown.some((r) => r.isDemo)) turn.say('waitingTime.demo');
     const lines = shown.map((r) => {
       const saved = r.weeksSaved && r.weeksSaved > 0 ? ` ${turn.text('elsewhere.saved', { count: r.weeksSaved })}` : '';

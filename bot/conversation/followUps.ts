@@ -1,7 +1,7 @@
 import type { Understood } from '../understanding/types.ts';
 import type { FollowUp } from '../understanding/followUp.ts';
 import { MSZ_TREEKNORMEN } from '../domain/treeknorm.ts';
-import { defaultNearbyKm, planChange, planThere, placesContext, verdictFor, waitingTimeContext, type Change, type Plan, type VerdictLine } from './dialogueContext.ts';
+import { PLACES_SHOWN, defaultNearbyKm, planChange, planThere, placesContext, verdictFor, waitingTimeContext, type Change, type Plan, type VerdictLine } from './dialogueContext.ts';
 import * as flows from './flows.ts';
 import { formatDate } from './intake.ts';
 import type { Turn } from './turn.ts';
@@ -73,7 +73,7 @@ export async function places(turn: Turn, plan: Extract<Plan, { run: 'places' }>)
     return;
   }
   const name = specialismName(turn, plan.specialty);
-  const shown = result.status === 'ok' ? result.results.slice(0, 5) : [];
+  const shown = result.status === 'ok' ? result.results.slice(0, PLACES_SHOWN) : [];
   if (shown.length === 0) {
     turn.say(`${ns}places.none`, { specialism: name, km: plan.radiusKm, place: plan.origin.label });
     state.context = placesContext({ specialty: plan.specialty, careType: plan.careType, origin: plan.origin, radiusKm: plan.radiusKm, exclude: plan.exclude, shown: [] });

@@ -242,6 +242,17 @@ export interface CaseDetail {
   reopenable: boolean;
 }
 
+/** One entry of a case's history (CaseEvent), as the case screen shows it. */
+export interface CaseHistoryItem {
+  type: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  /** For status changes and assignments: the status or holder before and after. */
+  from: string | null;
+  to: string | null;
+}
+
 export interface NoteView {
   id: string;
   text: string;
@@ -670,6 +681,28 @@ export class InsurerCases {
     return detailOf(row, now, (await this.duplicatesOf([row])).get(row.id));
   }
 
+  /**
+   * The case's history for the case screen: what happened, when, by whom (the actor's id; the route
+   * puts names to them). Status changes carry from/to. An anonymised or withdrawn case keeps it.
+   */
+  async history(reference: string): Promise<CaseHistoryItem[]> {
+    const row = await this.db.case.findFirst({ where: { reference, insurerTenantId: this.insurerTenantId }, select: { id: true } });
+    if (!row) return [];
+    const events = await this.db.caseEvent.findMany({ where: { caseId: row.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 500 });
+    return events.map((e) => {
+      let data: Record<string, unknown> = {};
+      try {
+        data = JSON.parse(e.data) as Record<string, unknown>;
+      } catch {
+        // An unreadable payload still shows as the event it is.
+      }
+      return {
+        type: e.type, at: e.createdAt.toISOString(), actorType: e.actorType, actorId: e.actorId,
+        from: typeof data.from === 'string' ? data.from : null, to: typeof data.to === 'string' ? data.to : null,
+      };
+    });
+  }
+
   /** Claims a `new` case; of simultaneous claims exactly one wins (conditional UPDATE … WHERE status = 'new'). */
   async claim(reference: string, actor: Actor, now: Date = new Date()): Promise<CaseDetail> {
     // One conditional UPDATE … RETURNING: SQLite runs it atomically, so only one claimant gets the row.
@@ -882,7 +915,7 @@ export class InsurerCases {
       this.db.case.groupBy({ by: ['status'], where, _count: { _all: true } }),
       this.db.case.groupBy({ by: ['outcomeKind'], where: { ...where, outcomeKind: { not: null } }, _count: { _all: true } }),
       this.db.case.findMany({ where: { ...where, daysSaved: { not: null } }, select: { daysSaved: true } }),
-      this.db.case.findMany({ where: { ...where, firstContactAt: { not: null }, firstContactDueAt: { not: null } }, select: { firstContactAt: true, firstContactDueAt: true } }),
+      this.db.case.findMany({ where: { ...where, firstContactAt: { not: null }, firstContactDueAt: { not: null } }, select: { createdAt: true, firstContactAt: true, firstContactDueAt: true } }),
       this.db.case.count({ where: { ...where, status: { in: ['new', 'claimed'] }, firstContactAt: null, firstContactDueAt: { lt: now } } }),
     ]);
     const statusCounts = Object.fromEntries(caseStatuses.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0]));
@@ -893,6 +926,10 @@ export class InsurerCases {
     const totalDays = days.reduce((a, b) => a + b, 0);
     const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
     const onTime = contacts.filter((c) => c.firstContactAt! <= c.firstContactDueAt!).length;
+    // How long patients wait for the first call: the median in hours, from the request to the first contact.
+    const hoursToContact = contacts.map((c) => (c.firstContactAt!.getTime() - c.createdAt.getTime()) / 3_600_000).sort((a, b) => a - b);
+    const medianHours = hoursToContact.length === 0 ? null
+      : hoursToContact.length % 2 ? hoursToContact[(hoursToContact.length - 1) / 2]! : (hoursToContact[hoursToContact.length / 2 - 1]! + hoursToContact[hoursToContact.length / 2]!) / 2;
     const round1 = (x: number) => Math.round(x * 10) / 10;
     const result = {
       insurer: this.insurerTenantId,
@@ -904,7 +941,7 @@ export class InsurerCases {
       shareHelped: withOutcome === 0 ? null : round1((helped / withOutcome) * 100) / 100,
       daysSaved: { cases: days.length, total: totalDays, mean: days.length ? round1(totalDays / days.length) : null, median },
       weeksSaved: { total: round1(totalDays / 7), mean: days.length ? round1(totalDays / days.length / 7) : null },
-      firstContact: { made: contacts.length, onTime, shareOnTime: contacts.length ? round1((onTime / contacts.length) * 100) / 100 : null, overdueOpen },
+      firstContact: { made: contacts.length, onTime, shareOnTime: contacts.length ? round1((onTime / contacts.length) * 100) / 100 : null, overdueOpen, medianHours: medianHours === null ? null : round1(medianHours) },
     };
     await this.audit(this.db, actor, 'stats.read', null, now, { from: result.from, to: result.to });
     return result;

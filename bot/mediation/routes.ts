@@ -163,15 +163,25 @@ export function mediationRouter(deps: MediationDeps): Router {
   }));
 
   /** Every case answer carries the faster places (never on an anonymised case: no postcode left). */
-  const sendCase = async (res: Response, detail: CaseDetail) => {
-    const alternatives = deps.alternatives && !detail.anonymised ? await deps.alternatives(detail.request, detail.insurer) : [];
+  const sendCase = async (req: Request, res: Response, detail: CaseDetail) => {
+    const tenantId = (req.principal as Principal).tenantId;
+    const [alternatives, events] = await Promise.all([
+      deps.alternatives && !detail.anonymised ? deps.alternatives(detail.request, detail.insurer) : Promise.resolve([]),
+      scoped(req).history(detail.reference),
+    ]);
+    // The history names people and tokens, as the audit view does.
+    const ids = events.flatMap((e) => [e.actorId, ...(e.type === 'assign' ? [e.to] : [])]).filter((id): id is string => id !== null);
+    const people = await names(tenantId, [...new Set(ids)]);
+    const history = events.map((e) => ({
+      ...e, actorName: e.actorId ? (people.get(e.actorId) ?? null) : null, toName: e.type === 'assign' && e.to ? (people.get(e.to) ?? null) : null,
+    }));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ...detail, alternatives });
+    res.json({ ...detail, alternatives, history });
   };
 
   router.get('/api/cases/:reference', noParams, ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.read');
-    await sendCase(res, await scoped(req).get(reference, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).get(reference, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/assign', ...authed, asyncRoute(async (req, res) => {
@@ -180,29 +190,29 @@ export function mediationRouter(deps: MediationDeps): Router {
     const p = req.principal as Principal;
     const colleague = await mediators.findInTenant(p.tenantId, body.mediatorId);
     if (!colleague) throw badRequest('mediatorId: no colleague with this id at your insurer', { parameter: 'mediatorId' });
-    await sendCase(res, await scoped(req).assign(reference, { id: colleague.id, name: colleague.name }, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).assign(reference, { id: colleague.id, name: colleague.name }, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/reopen', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.reopen');
     const body = parse(s.reopenBody, req.body);
-    await sendCase(res, await scoped(req).reopen(reference, body.reason, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).reopen(reference, body.reason, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/claim', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.claim');
-    await sendCase(res, await scoped(req).claim(reference, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).claim(reference, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/release', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.release');
-    await sendCase(res, await scoped(req).release(reference, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).release(reference, await actorFor(req), now()));
   }));
 
   router.post('/api/cases/:reference/status', ...authed, asyncRoute(async (req, res) => {
     const reference = await referenceOf(req, 'case.status');
     const body = parse(s.statusBody, req.body);
-    await sendCase(res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
+    await sendCase(req, res, await scoped(req).transition(reference, body.status, await actorFor(req), now(), { reason: body.reason }));
   }));
 
   router.get('/api/cases/:reference/notes', noParams, ...authed, asyncRoute(async (req, res) => {
@@ -228,7 +238,7 @@ export function mediationRouter(deps: MediationDeps): Router {
     if (body.kind === 'faster_place_found' && body.originalDate && body.originalDate < body.date) {
       throw badRequest('originalDate: must not be before date (the faster date)');
     }
-    await sendCase(res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
+    await sendCase(req, res, await scoped(req).setOutcome(reference, body, await actorFor(req), now()));
   }));
 
   router.get('/api/cases/:reference/fhir', noParams, ...authed, asyncRoute(async (req, res) => {

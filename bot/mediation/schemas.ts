@@ -141,6 +141,12 @@ export const alternativeSchema = z.object({
   contracted: z.boolean().nullable().optional().describe("Whether the case's insurer has a contract with this provider for the specialism (natura policies may not pay everything elsewhere); null when the insurer loaded no contracts"),
 }).loose();
 
+export const caseHistorySchema = z.object({
+  type: z.string().describe('created, status, assign, note, outcome, anonymised'), at: z.string(), actorType: z.string().describe('patient, mediator, api_token, system'),
+  actorId: z.string().nullable(), actorName: z.string().nullable().describe('The mediator or API token, by name'),
+  from: z.string().nullable(), to: z.string().nullable(), toName: z.string().nullable().describe('For an assignment: the new holder, by name'),
+});
+
 export const caseDetailResponse = z.object({
   reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().min(1).max(5), createdAt: z.string(), insurer: z.string(),
   locale: z.enum(['nl', 'en']), channel: z.string(), request: caseRequestSchema, updatedAt: z.string(), urgencyDays: z.number().int(),
@@ -150,6 +156,7 @@ export const caseDetailResponse = z.object({
   allowedTransitions: z.array(z.enum(caseStatuses)),
   duplicate: z.boolean().describe('Another open case of the same patient exists'), duplicates: z.array(duplicateLinkSchema), reopenable: z.boolean(),
   alternatives: z.array(alternativeSchema).describe('Locations within the travel radius with a shorter wait for the specialism and care type, shortest first'),
+  history: z.array(caseHistorySchema).describe('What happened to the case, oldest first: created, status changes (also the patient\'s withdrawal), assignments, notes, outcome'),
 });
 
 export const queueItemSchema = z.object({
@@ -180,7 +187,7 @@ export const statsResponse = z.object({
   helped: z.number().int(), shareHelped: z.number().nullable(),
   daysSaved: z.object({ cases: z.number().int(), total: z.number(), mean: z.number().nullable(), median: z.number().nullable() }),
   weeksSaved: z.object({ total: z.number(), mean: z.number().nullable() }),
-  firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int() }),
+  firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int(), medianHours: z.number().nullable().describe('Median hours from the request to the first contact') }),
 });
 
 export const auditResponse = z.object({

@@ -7,7 +7,8 @@
  * Features per message: its words (stop words dropped) and the letter 4-grams of each word, so
  * that Dutch compounds and misspellings ("wachtlijstbemiddeling", "zorgbemidelling") still meet
  * the words of the examples. Scores are cosine similarities (0..1); a card's score is its best
- * example's. The thresholds are chosen on the answers corpus (bot/knowledge/answers/dev.jsonl).
+ * example's similarity blended with its centroid's. The thresholds and the blend are chosen on
+ * the answers corpus's development part (bot/knowledge/answers/dev.jsonl), never on the held-out part.
  */
 import { normalize, tokenize } from './text.ts';
 import type { Intent, Locale } from './types.ts';
@@ -39,15 +40,22 @@ export interface RetrievalThresholds {
   margin: number;
 }
 
-export const DEFAULT_THRESHOLDS: RetrievalThresholds = { answer: 0.42, clarify: 0.3, margin: 0.04 };
+export const DEFAULT_THRESHOLDS: RetrievalThresholds = { answer: 0.38, clarify: 0.28, margin: 0.04 };
+
+/**
+ * How much a class's centroid (all its examples together) counts beside its best example. The best
+ * example alone lets one shared phrase ("hoe lang mag ... wachten") outweigh the one word that
+ * decides ("scan"); the centroid knows which words a card's examples keep coming back to.
+ */
+const CENTROID_WEIGHT = 0.3;
 
 // Words that say nothing about which question is asked (both languages).
 const STOP = new Set(
   (
     'de het een en of van in op te ten ter aan bij voor met om dat die dit deze er is zijn was ben bent wordt worden word ik mij me mijn m mn u uw je jij jou jouw we wij ons onze ze zij hun hem haar hij ' +
-    'wat hoe wie waar wanneer welke welk waarom dan als ook nog wel al maar toch even eens graag alsjeblieft alstublieft hallo hoi beste ' +
+    'wat hoe welke welk waarom dan als ook nog wel al maar toch even eens graag alsjeblieft alstublieft hallo hoi beste ' +
     'the a an and or of in on at to for with is are was were be been am i me my mine you your we our they their it its he she his her ' +
-    'what how who where when which why then if also still just please hello hi do does did can could would should will shall'
+    'what how which why then if also still just please hello hi do does did can could would should will shall'
   ).split(' '),
 );
 
@@ -58,7 +66,8 @@ function featuresOf(text: string): Map<string, number> {
   const f = new Map<string, number>();
   const add = (k: string, w: number) => f.set(k, (f.get(k) ?? 0) + w);
   for (const w of words) {
-    add(`w:${w}`, 1);
+    // A number carries the meaning ("klasse 5" is not "klasse 3"); words only begin to.
+    add(`w:${w}`, /^\d+$/.test(w) ? 2 : 1);
     const padded = `_${w}_`;
     if (padded.length >= 5) for (let i = 0; i + 4 <= padded.length; i++) add(`g:${padded.slice(i, i + 4)}`, 0.35);
   }
@@ -77,6 +86,8 @@ export class CardRetriever {
   private readonly vectors: { cls: RetrievalClass; v: Vector }[] = [];
   // feature id -> list of (example index, weight): a query touches only examples sharing a feature.
   private readonly postings = new Map<number, { ex: number; w: number }[]>();
+  // feature id -> (class, weight) of the classes' centroids: what all of a card's examples share.
+  private readonly centroidPostings = new Map<number, { cls: RetrievalClass; w: number }[]>();
 
   constructor(
     examples: RetrievalExample[],
@@ -100,6 +111,20 @@ export class CardRetriever {
         list.push({ ex, w: v.weights[i]! });
       });
     });
+    const sums = new Map<RetrievalClass, Map<number, number>>();
+    for (const { cls, v } of this.vectors) {
+      let sum = sums.get(cls);
+      if (!sum) sums.set(cls, (sum = new Map()));
+      v.ids.forEach((id, i) => sum!.set(id, (sum!.get(id) ?? 0) + v.weights[i]!));
+    }
+    for (const [cls, sum] of sums) {
+      const norm = Math.sqrt([...sum.values()].reduce((a, w) => a + w * w, 0)) || 1;
+      for (const [id, w] of sum) {
+        let list = this.centroidPostings.get(id);
+        if (!list) this.centroidPostings.set(id, (list = []));
+        list.push({ cls, w: w / norm });
+      }
+    }
   }
 
   private vectorize(f: Map<string, number>): Vector {
@@ -128,7 +153,11 @@ export class CardRetriever {
       const cls = this.vectors[ex]!.cls;
       if (s > (best.get(cls) ?? 0)) best.set(cls, s);
     }
-    return [...best].map(([cls, score]) => ({ cls, score })).sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
+    const centroid = new Map<RetrievalClass, number>();
+    q.ids.forEach((id, i) => {
+      for (const p of this.centroidPostings.get(id) ?? []) centroid.set(p.cls, (centroid.get(p.cls) ?? 0) + p.w * q.weights[i]!);
+    });
+    return [...best].map(([cls, s]) => ({ cls, score: (1 - CENTROID_WEIGHT) * s + CENTROID_WEIGHT * (centroid.get(cls) ?? 0) })).sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
   }
 
   /**

@@ -51,6 +51,11 @@ const nearestForms = [
   /^(and |but )?(what|which|where)('s| is) (the )?(nearest|closest)( one| hospital| place| location)?( to me)?$/,
   /^(and |but )?(the )?(nearest|closest)( one| hospital)?$/,
 ];
+// Any short message that asks for the nearest or something closer: "welk ziekenhuis is het dichtstbij?",
+// "is er iets dichterbij?", "which hospital is closest?", "anything nearer?".
+const nearestWord = /\b(dichtst ?bij(zijnde)?|dichtste ?bij|dichtste|dichter ?bij|het dichtst|nearest|closest|nearer|closer)\b/;
+// "bij ons in de buurt", "hier in de buurt", "near me": where the patient is, not a place of its own.
+const hereFiller = /\b((bij|near|close to) (ons|mij|me|us)( thuis)?( in de buurt)?|hier in de buurt|in de buurt(?! van)|near me|near us|nearby|around here)\b/g;
 const thereForms = [/^(en|maar|and|what about|how about) (daar|there|die|dat ziekenhuis|die plek|dat ene|that one|that hospital|that place)$/];
 
 // A follow-up that changes one thing starts like "en …" / "and …" / "what about …".
@@ -72,6 +77,7 @@ export function recognizeFollowUp(text: string): FollowUp | null {
   if (distanceForms.some((p) => p.test(t))) return { kind: 'distance' };
   if (nearestForms.some((p) => p.test(t))) return { kind: 'nearest' };
   if (thereForms.some((p) => p.test(t))) return { kind: 'there' };
+  if (nearestWord.test(t) && t.split(' ').length <= 8 && !/\d/.test(t)) return { kind: 'nearest' };
   if (!changeStart.test(t) && !bareChange.test(t)) return null;
   const body = t.replace(/^(en wat als|en als|and what if|and if|what about|how about|en|and|maar|but|ook|also|dan|then)\s+/, '');
   const radius = radiusPattern.exec(body);
@@ -82,9 +88,12 @@ export function recognizeFollowUp(text: string): FollowUp | null {
   let place: string | null = null;
   let treatment: string | null = null;
   if (!postcode) {
-    const p = placeIntro.exec(withoutRadius);
-    const candidate = p?.[1]?.replace(/^(het|de|the)\s+/, '').trim();
-    if (candidate && !stopWords.has(candidate)) place = candidate;
+    // "en bij ons in de buurt, rond Zwolle?": the place is the last one named, after the filler.
+    const placeText = withoutRadius.replace(hereFiller, ' ').replace(/\s+/g, ' ').trim();
+    for (let rest = placeText, p = placeIntro.exec(rest); p; rest = p[1]!, p = placeIntro.exec(rest)) {
+      const candidate = p[1]!.replace(/^(het|de|the)\s+/, '').trim();
+      if (candidate && !stopWords.has(candidate)) place = candidate;
+    }
   }
   const tr = treatmentIntro.exec(withoutRadius);
   if (tr?.[1] && !/^(de buurt|the area)/.test(tr[1])) treatment = tr[1].trim();

@@ -295,3 +295,59 @@ describe('after the hand-off', () => {
     expect((await h.services.db.case.findUniqueOrThrow({ where: { reference: first } })).status).toBe('new');
   });
 });
+
+describe('a question answered from its card, not from the flow its words resemble', () => {
+  it('"vanaf wanneer telt de wachttijd" (a question without a question mark) is answered, not taken as a waiting-time request', async () => {
+    await play(nl(), [['<start>', {}], ['vanaf wanneer telt de wachttijd eigenlijk', { says: [/verwijzing/], never: [/Om welke behandeling/] }]]);
+  });
+
+  it('a complaint about the insurer gets the complaint route, not the consent form', async () => {
+    await play(nl(), [['<start>', {}], ['ik wil klagen over mijn zorgverzekeraar', { says: [/klacht/i], asks: null, never: [/toestemming/] }]]);
+  });
+
+  it('a question about going abroad is answered before any search for hospitals', async () => {
+    await play(nl(), [['<start>', {}], ['kan ik in het buitenland geholpen worden?', { says: [/toestemming/], never: [/Om welke behandeling/] }]]);
+  });
+
+  it('what to do when complaints get worse is answered (call the GP), while a question about medicines is still refused', async () => {
+    await play(en(), [
+      ['<start>', {}],
+      ['what should I do if my pain gets worse while waiting?', { says: [/GP/], never: [/cannot give medical advice/] }],
+      ['Should I take ibuprofen for the pain while I wait?', { says: [/cannot give medical advice/] }],
+    ]);
+  });
+
+  it('the urgency class named is the one explained', async () => {
+    await play(nl(), [['<start>', {}], ['mijn arts zegt klasse 5, wat is dat?', { says: [/klasse 5/i], never: [/klasse 3/i] }]]);
+  });
+});
+
+describe('places named the way patients name them', () => {
+  it('a postcode area in a sentence ("ik woon in 3511") is used to search near the patient', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['wachttijd kno-arts, ik woon in 3511', { never: [/Wat is uw postcode/] }],
+      ['welk ziekenhuis ligt het dichtst bij?', { says: [/dichtstbij/i, /3511/], never: [/Wat is uw postcode/] }],
+    ]);
+  });
+
+  it('"is there anything closer?" while the travel distance is asked gives the nearest place, not the question again', async () => {
+    await play(en(), [
+      ['<start>', {}],
+      ['I am looking for a cardiologist, I live in 2511', { asks: 'maxTravelKm' }],
+      ['is there anything closer?', { says: [/nearest/i, /2511/] }],
+    ]);
+  });
+
+  it('a town after "bij ons in de buurt" is the place searched, not the filler', async () => {
+    await play(nl(), [
+      ['<start>', {}],
+      ['hoe lang is de wachttijd voor de uroloog in het Maasstad', { says: [/Maasstad/] }],
+      ['en hier bij ons in de buurt, rondom Groningen?', { says: [/Groningen/i], never: [/begreep ik niet/] }],
+    ]);
+  });
+
+  it('"ik zoek een ..." looks for places, it does not start a request to the insurer', async () => {
+    await play(nl(), [['<start>', {}], ['ik zoek een orthopeed', { never: [/toestemming/] }]]);
+  });
+});

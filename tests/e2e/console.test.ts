@@ -123,6 +123,8 @@ describe('mediation console in Chromium', () => {
     await page.getByText('Patiënt gebeld; kan in Tiel terecht.').waitFor();
 
     await page.getByLabel('Sneller plek gevonden').check();
+    // Not one of the faster places the case offers: typed in.
+    await page.getByLabel(/Nieuw ziekenhuis/).selectOption('other');
     await page.getByLabel(/Ziekenhuis of kliniek/).fill('Ziekenhuis Rivierenland');
     await page.getByLabel('Locatie').fill('Tiel');
     await page.getByLabel(/Nieuwe datum/).fill('2026-12-10');

@@ -180,6 +180,33 @@ describe('the mediator\'s desk API', () => {
     expect(arr(log.body.items).map((i) => i.actorName)).toContain('CRM-koppeling');
   });
 
+  it('answers the case\'s history with names (who claimed, to whom it was given, the patient\'s withdrawal)', async () => {
+    const c = await createCase(server.services, { conversationId: 'conv-history-desk' });
+    const m = client(server.url, mediator);
+    await m.post(`/api/cases/${c.reference}/claim`);
+    await m.post(`/api/cases/${c.reference}/assign`, { mediatorId: colleague.mediator.id });
+    const r = await m.get(`/api/cases/${c.reference}`);
+    expect(caseDetailResponse.safeParse(r.body).success).toBe(true);
+    const history = arr(r.body.history).map((e) => ({ type: String(e.type), actorType: String(e.actorType), actorName: e.actorName, to: e.to, toName: e.toName }));
+    expect(history[0]).toMatchObject({ type: 'created', actorType: 'patient' });
+    expect(history[1]).toMatchObject({ type: 'status', to: 'claimed', actorName: mediator.mediator.name });
+    expect(history[2]).toMatchObject({ type: 'assign', toName: 'Collega Bakker', actorName: mediator.mediator.name });
+    expect((await server.services.cases.withdrawForConversation(c.reference, 'conv-history-desk')).status).toBe('withdrawn');
+    const after = await m.get(`/api/cases/${c.reference}`);
+    expect(arr(after.body.history).some((e) => e.type === 'status' && e.to === 'withdrawn' && e.actorType === 'patient')).toBe(true);
+  });
+
+  it('reports the median hours from a request to its first contact', async () => {
+    const created = new Date(Date.now() - 10 * 3_600_000);
+    const c = await createCase(server.services, { now: created });
+    const m = client(server.url, mediator);
+    await m.post(`/api/cases/${c.reference}/claim`);
+    await m.post(`/api/cases/${c.reference}/status`, { status: 'in_progress' });
+    const stats = await m.get('/api/stats');
+    expect(stats.status).toBe(200);
+    expect(Number(stats.body.firstContact?.medianHours)).toBeGreaterThan(0);
+  });
+
   it('reopens a resolved case with a reason, which becomes a note', async () => {
     const c = await createCase(server.services);
     const m = client(server.url, mediator);

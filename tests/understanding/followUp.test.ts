@@ -8,6 +8,7 @@ describe('follow-up forms (nl, en)', () => {
     ['is that too long?', 'verdict'], ['is that normal?', 'verdict'],
     ['hoe ver is dat?', 'distance'], ['hoe ver is dat van mij vandaan?', 'distance'], ['how far is that?', 'distance'], ['how far away is it from me?', 'distance'],
     ['wat is het dichtstbij?', 'nearest'], ['welk ziekenhuis is het dichtst bij?', 'nearest'], ["what's the nearest?", 'nearest'], ['which is the closest hospital?', 'nearest'],
+    ['is er iets dichterbij?', 'nearest'], ['welk ziekenhuis ligt het dichtstbij?', 'nearest'], ['wat is het dichtstbijzijnde ziekenhuis?', 'nearest'], ['which hospital is nearest?', 'nearest'], ['anything closer?', 'nearest'],
     ['en daar?', 'there'], ['and there?', 'there'], ['what about that one?', 'there'],
   ])('«%s» is a %s follow-up', (text, kind) => {
     expect(recognizeFollowUp(text)?.kind).toBe(kind);
@@ -20,6 +21,7 @@ describe('follow-up forms (nl, en)', () => {
     ['en in de buurt van Amersfoort binnen 30 km?', { place: 'amersfoort', radiusKm: 30 }],
     ['en voor mijn knie?', { treatment: 'knie' }], ['and for my hip?', { treatment: 'hip' }], ['en bij de oogarts?', { treatment: 'oogarts' }],
     ['en in het Maasstad?', { place: 'maasstad' }],
+    ['en bij ons in de buurt, rond Deventer?', { place: 'deventer' }], ['and near us, around Leiden?', { place: 'leiden' }],
   ])('«%s» changes %o', (text, change) => {
     expect(recognizeFollowUp(text)).toMatchObject({ kind: 'change', ...change });
   });

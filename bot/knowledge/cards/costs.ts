@@ -8,8 +8,8 @@ export const costCards = [
     topic: 'costs',
     title: { nl: 'Wat kost behandeling in een ander ziekenhuis?', en: 'What does treatment elsewhere cost?' },
     examples: {
-      nl: ['Wat kost behandeling in een ander ziekenhuis?', 'Wordt een behandeling in een ander ziekenhuis vergoed?', 'Moet ik zelf betalen als ik naar een ander ziekenhuis ga?', 'Betaal ik meer in een andere kliniek?', 'kosten ander ziekenhuis', 'Wordt het vergoed als ik ergens anders geholpen word?'],
-      en: ['What does treatment at another hospital cost?', 'Is treatment at another hospital covered?', 'Do I pay myself if I go to another hospital?', 'Will I pay more at another clinic?', 'costs of going elsewhere'],
+      nl: ['Wat kost behandeling in een ander ziekenhuis?', 'Wordt een behandeling in een ander ziekenhuis vergoed?', 'Moet ik zelf betalen als ik naar een ander ziekenhuis ga?', 'Betaal ik meer in een andere kliniek?', 'kosten ander ziekenhuis', 'Wordt het vergoed als ik ergens anders geholpen word?', 'Moet ik bijbetalen in een ander ziekenhuis?', 'Kost het mij geld als ik ergens anders heen ga?', 'Krijg ik een eigen bijdrage in een andere kliniek?'],
+      en: ['What does treatment at another hospital cost?', 'Is treatment at another hospital covered?', 'Do I pay myself if I go to another hospital?', 'Will I pay more at another clinic?', 'costs of going elsewhere', 'Do I have to pay extra at another hospital?', 'Will it cost me money to be treated somewhere else?'],
     },
     nl: {
       answer: 'Heeft het andere ziekenhuis een contract met [[uw|je]] zorgverzekeraar? Dan wordt de behandeling gewoon vergoed, zoals in [[uw|je]] eigen ziekenhuis. Zonder contract betaalt [[u|je]] misschien een deel zelf. Dat hangt af van [[uw|je]] polis. Vraag het vooraf aan [[uw|je]] verzekeraar.',

@@ -60,8 +60,8 @@ export const mediationCards = [
     topic: 'mediation',
     title: { nl: 'Wat heb ik nodig voor zorgbemiddeling?', en: 'What do I need for mediation?' },
     examples: {
-      nl: ['Wat heb ik nodig voor zorgbemiddeling?', 'Wat moet ik klaar hebben als de bemiddelaar belt?', 'Welke gegevens heeft de zorgbemiddelaar nodig?', 'Wat moet ik voorbereiden voor de zorgbemiddeling?', 'welke informatie moet ik geven voor bemiddeling', 'Wat vraagt de zorgbemiddelaar aan mij?'],
-      en: ['What do I need for care mediation?', 'What should I have ready when the mediator calls?', 'What information does the mediator need?', 'How do I prepare for mediation?', 'What will the mediator ask me?'],
+      nl: ['Wat heb ik nodig voor zorgbemiddeling?', 'Wat moet ik klaar hebben als de bemiddelaar belt?', 'Welke gegevens heeft de zorgbemiddelaar nodig?', 'Wat moet ik voorbereiden voor de zorgbemiddeling?', 'welke informatie moet ik geven voor bemiddeling', 'Wat vraagt de zorgbemiddelaar aan mij?', 'Wat moet ik klaarleggen voor het gesprek met de bemiddelaar?', 'Welke papieren heb ik nodig voor bemiddeling?'],
+      en: ['What do I need for care mediation?', 'What should I have ready when the mediator calls?', 'What information does the mediator need?', 'How do I prepare for mediation?', 'What will the mediator ask me?', 'What should I have at hand for mediation?', 'Which papers do I need for mediation?'],
     },
     nl: { answer: 'Houd dit bij de hand: [[uw|je]] polisnummer (op [[uw|je]] zorgpas) en [[uw|je]] verwijzing met de datum. Weet ook in welk ziekenhuis [[u|je]] op de wachtlijst [[staat|staat]], voor welke behandeling, en hoe lang [[u|je]] al [[wacht|wacht]]. Bedenk hoe ver [[u|je]] wilt reizen.' },
     en: { answer: 'Have this at hand: your policy number (on your insurance card), your referral with its date, the hospital where you are on the waiting list, which treatment it is and how long you have waited. Also think about how far you want to travel.' },

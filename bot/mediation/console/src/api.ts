@@ -1,5 +1,7 @@
 import type { CaseDetail as ServerCaseDetail, NoteView, QueueItem as ServerQueueItem } from '../../../data/caseStore.ts';
 import type { AuditRow } from '../../../data/audit.ts';
+import type { CaseHistoryItem } from '../../../data/caseStore.ts';
+import type { CaseAlternative } from '../../routes.ts';
 
 /** The console's only way to the server: same-origin fetch with the session cookie and the CSRF header. */
 
@@ -47,7 +49,29 @@ export type CaseDetail = Omit<ServerCaseDetail, 'request' | 'transcript' | 'outc
   request: Record<string, unknown> & { patient?: Record<string, unknown>; consent?: Record<string, unknown> };
   transcript: { from?: string; text?: string; at?: string }[] | null;
   outcome: Outcome | null;
+  alternatives: CaseAlternative[];
+  history: (CaseHistoryItem & { actorName: string | null; toName: string | null })[];
 };
+
+export type Alternative = CaseAlternative;
+
+export interface Colleague {
+  id: string;
+  name: string;
+  role: 'mediator' | 'admin';
+}
+
+/** A GET that also answers the server's clock (the Date header), so the live queue asks "changed since" in server time. */
+export async function getWithDate<T>(path: string): Promise<{ body: T; date: Date | null }> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: Record<string, unknown> } }) | null;
+  if (!response.ok || json === null) {
+    throw new ApiError(response.status, json?.error?.code ?? 'error', json?.error?.message ?? response.statusText, json?.error?.details);
+  }
+  const header = response.headers.get('date');
+  const date = header ? new Date(header) : null;
+  return { body: json, date: date && !Number.isNaN(date.getTime()) ? date : null };
+}
 
 /** An outcome as the console's form builds it (the server validates the stricter shape). */
 export interface Outcome {

@@ -1,7 +1,7 @@
 /**
  * The mediators' console: one script, no inline code or styles (the app's CSP holds), every text from
  * locales/<lang>/console.json, patient text always as text nodes. Hash routes: #/queue, #/case/<ref>,
- * #/audit (admins). Built by ../build.ts into dist/console/console.js.
+ * #/audit (admins), #/stats. Built by ../build.ts into dist/console/console.js.
  */
 import { api, setCsrf, type Me } from './api.ts';
 import { clear, h } from './dom.ts';
@@ -10,6 +10,7 @@ import { announce, focusHeading } from './ui.ts';
 import { renderAudit } from './views/audit.ts';
 import { renderCase } from './views/case.ts';
 import { renderLogin } from './views/login.ts';
+import { renderStats } from './views/stats.ts';
 import { filtersFrom, renderQueue } from './views/queue.ts';
 
 let me: Me | null = null;
@@ -28,6 +29,7 @@ function renderHeader(): void {
   const nav = h('nav', { 'aria-label': t('nav.label') },
     h('ul', {},
       me ? h('li', {}, h('a', { href: '#/queue' }, t('nav.queue'))) : null,
+      me ? h('li', {}, h('a', { href: '#/stats' }, t('nav.stats'))) : null,
       me?.mediator.role === 'admin' ? h('li', {}, h('a', { href: '#/audit' }, t('nav.audit'))) : null,
       h('li', {}, h('button', { type: 'button', id: 'language', lang: other, onclick: () => void switchLanguage(other) }, t('nav.otherLanguage'))),
       me ? h('li', { class: 'who' }, t('nav.loggedInAs', { name: me.mediator.name })) : null,
@@ -80,6 +82,7 @@ async function route(): Promise<void> {
   const caseMatch = /^\/case\/(ZB-[0-9A-Z]{4}-[0-9A-Z]{4})$/i.exec(path);
   if (caseMatch) await renderCase(caseMatch[1]!.toUpperCase(), me, go);
   else if (path === '/audit' && me.mediator.role === 'admin') await renderAudit(params, go);
+  else if (path === '/stats') await renderStats();
   else await renderQueue(filtersFrom(params), go);
   moveFocus();
 }
