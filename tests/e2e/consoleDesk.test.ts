@@ -150,6 +150,20 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Kies eerst een nieuwe status');
     expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    // Choosing "Gesloten" asks for the reason before anything is sent.
+    await page.getByLabel('Nieuwe status').selectOption('closed');
+    await page.getByLabel('Reden van sluiten').waitFor();
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vul een reden in');
+    expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    await page.getByLabel('Reden van sluiten').fill('Dubbele aanvraag');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await expect.poll(() => page.locator('.case-summary').textContent()).toContain('Gesloten');
+    // A patient who calls back: reopened with a reason, which becomes a note.
+    await page.getByLabel('Reden om te heropenen').fill('Patiënt belde terug');
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await expect.poll(() => page.locator('.case-summary').textContent()).toContain('Bezig');
+    await page.locator('.notes').getByText(/Patiënt belde terug/).waitFor();
     await page.close();
   }, 60_000);
 
