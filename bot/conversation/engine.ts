@@ -373,6 +373,9 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
     turn.say('welcome.privacy');
   }
   if (understood.emergency.kind && understood.emergency.negated) flows.softEmergency(turn);
+  // A postponement told in passing ("die is al twee keer uitgesteld"), also in an answer to another
+  // question, is a fact of the request: the mediator must see it.
+  if (understood.postponement) state.postponed = true;
 
   // No BSN, ever: say so kindly once and ask the question again; a free message goes on without it.
   if (bsnGiven) {

@@ -7,7 +7,8 @@
  * only next to a procedure ("knieoperatie", "hip surgery") or in a message about waiting or
  * treatment, because "mijn knie is opgezwollen, moet ik koelen?" is a medical question, not
  * one about orthopaedics. When several specialisms are named, a strong term beats a weak one
- * and the first strong term wins.
+ * and the first strong term wins; within its specialism the most specific term gives the
+ * treatment ("oogoperatie (staar)" is the cataract operation, not the first eye word's group).
  */
 import { distance } from 'fastest-levenshtein';
 import type { CareType, ReferenceData } from '../domain/reference.ts';
@@ -27,6 +28,12 @@ interface Term {
   weak: boolean;
   /** Reference data wins over the built-in lexicon when both know a form. */
   fromReference: boolean;
+  /**
+   * A specialism's name, or a built-in word that covers several conditions ("oogoperatie",
+   * "netvlies"): it names the specialism but not the treatment, so a specific treatment named in
+   * the same message ("oogoperatie (staar)") gives the treatment, and its label is the patient's word.
+   */
+  generic: boolean;
 }
 
 export interface SpecialtyMatch {
@@ -36,6 +43,7 @@ export interface SpecialtyMatch {
   start: number; // token index
   end: number; // token index, exclusive
   weak: boolean;
+  generic: boolean;
 }
 
 // Single words that are body parts or organs: weak even when reference data lists them.
@@ -68,13 +76,13 @@ export class SpecialtyMatcher {
   private readonly fuzzyTargets = new Map<number, Array<{ word: string; terms: Term[] }>>();
 
   constructor(ref: Pick<ReferenceData, 'treatments' | 'specialisms'>) {
-    const add = (form: string, t: Omit<Term, 'words' | 'prefix' | 'weak'> & { weak?: boolean }): void => {
+    const add = (form: string, t: Omit<Term, 'words' | 'prefix' | 'weak' | 'generic'> & { weak?: boolean; generic?: boolean }): void => {
       const prefix = form.endsWith('*');
       const words = normalizeForm(prefix ? form.slice(0, -1) : form);
       if (words.length === 0) return;
       const joined = words.join(' ');
       const weak = t.weak === true || (words.length === 1 && WEAK_WORDS.has(joined)) || SYMPTOM.test(joined);
-      const term: Term = { ...t, words, prefix, weak };
+      const term: Term = { ...t, words, prefix, weak, generic: t.generic === true };
       const variants = [term];
       // "kno-arts" is also typed "kno arts" and "knoarts"
       if (words.some((w) => w.includes('-'))) {
@@ -90,20 +98,24 @@ export class SpecialtyMatcher {
         }
       }
     };
+    // The doctors ("oogarts", "orthopeed") are in both lists: they name the specialism, not the treatment.
+    const doctors = new Set(LEXICON.filter((e) => !e.label && !e.weak && (e.careType === undefined || e.careType === 'outpatient')).map((e) => e.id));
     for (const t of ref.treatments) {
       for (const lang of ['nl', 'en'] as const) {
-        for (const form of t.terms[lang]) add(form, { code: t.specialty, id: t.id, label: t.label, careType: t.careType, lang, fromReference: true });
+        for (const form of t.terms[lang]) add(form, { code: t.specialty, id: t.id, label: t.label, careType: t.careType, lang, fromReference: true, generic: doctors.has(t.id) });
       }
     }
     for (const s of ref.specialisms) {
       const label = { nl: s.nameNl, en: s.nameEn };
-      add(s.nameNl.split('(')[0]!.trim(), { code: s.code, id: `specialism-${s.code}`, label, careType: null, lang: 'nl', fromReference: true });
-      add(s.nameEn.split('(')[0]!.trim(), { code: s.code, id: `specialism-${s.code}`, label, careType: null, lang: 'en', fromReference: true });
+      add(s.nameNl.split('(')[0]!.trim(), { code: s.code, id: `specialism-${s.code}`, label, careType: null, lang: 'nl', fromReference: true, generic: true });
+      add(s.nameEn.split('(')[0]!.trim(), { code: s.code, id: `specialism-${s.code}`, label, careType: null, lang: 'en', fromReference: true, generic: true });
     }
     for (const e of LEXICON) {
+      // Without a label of its own an entry is a group of words (its first form is no name for the
+      // others: "oogoperatie" is not "glaucoom"); the match then reports the patient's own word.
       const label = e.label ?? { nl: e.nl[0]!.replace('*', ''), en: e.en[0] ?? e.nl[0]!.replace('*', '') };
       for (const lang of ['nl', 'en'] as const) {
-        for (const form of e[lang]) add(form, { code: e.code, id: e.id, label, careType: e.careType ?? null, lang, fromReference: false, weak: e.weak });
+        for (const form of e[lang]) add(form, { code: e.code, id: e.id, label, careType: e.careType ?? null, lang, fromReference: false, weak: e.weak, generic: e.label === undefined });
       }
     }
     // Longest forms first so that "plastische chirurgie" beats "chirurgie".
@@ -196,13 +208,16 @@ export class SpecialtyMatcher {
       }
       const from = nt.map[tokens[c.start]!.start]!;
       const to = nt.map[tokens[c.end - 1]!.end - 1]! + 1;
+      const matched = nt.original.slice(from, to);
+      const ownWord = c.term.generic && !c.term.fromReference;
       accepted.push({
         code: c.term.code,
-        term: { id: c.term.id, label: c.term.label[language], matched: nt.original.slice(from, to) },
+        term: { id: c.term.id, label: ownWord ? matched.toLowerCase() : c.term.label[language], matched },
         careType: c.term.careType,
         start: c.start,
         end: c.end,
         weak,
+        generic: c.term.generic,
       });
     }
     if (accepted.length === 0) return null;
@@ -215,6 +230,10 @@ export class SpecialtyMatcher {
       return idx >= 0 ? list.find((m) => m.code === cands[idx]!.term.code) ?? list[0]! : list[0]!;
     };
     const ordered = [...byStart.values()].map(pickAt).sort((a, b) => a.start - b.start);
-    return ordered.find((m) => !m.weak) ?? ordered[0]!;
+    const first = ordered.find((m) => !m.weak) ?? ordered[0]!;
+    // "oogoperatie (staar)", "de oogarts, voor mijn staar": the specialism of the first term, the
+    // treatment of the most specific one.
+    if (!first.generic) return first;
+    return ordered.find((m) => !m.weak && !m.generic && m.code === first.code) ?? first;
   }
 }

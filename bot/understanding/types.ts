@@ -110,6 +110,11 @@ export interface Understood {
    * conversation points to the huisarts and flags a later case. Never changes the intent.
    */
   worsening: string | null;
+  /**
+   * A postponement or cancellation of care the patient reports ("is al twee keer uitgesteld"), as
+   * written; the request's `postponed` flag, whatever the intent. Never changes the intent.
+   */
+  postponement: string | null;
   yesNo: YesNo | null;
 }
 

@@ -12,6 +12,7 @@ import { TRAINING_CORPUS, readCorpus, type LabelledUtterance } from './corpus.ts
 import { CUES, cuesOf } from './cues.ts';
 import { detectEmergency } from './emergency.ts';
 import { detectWorsening } from './worsening.ts';
+import { detectPostponement } from './postponement.ts';
 import { trainLogistic, type Example, type IntentClassifier } from './intentModel.ts';
 import { detectLanguage } from './language.ts';
 import { LEXICON } from './lexicon.ts';
@@ -187,7 +188,7 @@ export function createUnderstanding(ref: ReferenceData, options: UnderstandingOp
     const text = input.length > MAX_TEXT ? input.slice(0, MAX_TEXT) : input;
     const a = analyze(text, pageLocale);
     if (text !== input && !a.emergency.kind) a.emergency = detectEmergency(input);
-    const base = { language: a.language, entities: a.entities, emergency: a.emergency, worsening: detectWorsening(text), yesNo: parseYesNo(text) };
+    const base = { language: a.language, entities: a.entities, emergency: a.emergency, worsening: detectWorsening(text), postponement: detectPostponement(text), yesNo: parseYesNo(text) };
     // Red flags win over every other intent (contract); a denied or past one does not.
     if (a.emergency.kind && !a.emergency.negated) return { intent: 'emergency', confidence: 1, ...base };
     if (a.words.length === 0) return { intent: 'out_of_scope', confidence: 1, ...base };

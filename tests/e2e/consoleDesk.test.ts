@@ -133,6 +133,12 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     expect(await page.locator('.transcript').textContent()).not.toContain('](');
     await expectNoSeriousAxeViolations(page, 'case');
     await page.screenshot({ path: screenshotPath('console-desk-case-full'), fullPage: true });
+    // The same screen in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Case ${main}` }).waitFor();
+    expect(await page.locator('#treeknorm-excess').textContent()).toBe('6 weeks over the Treeknorm');
+    expect(await page.locator('.panel-request').textContent()).toContain('Hospital admission');
+    await page.screenshot({ path: screenshotPath('console-desk-case-en') });
     await page.close();
   }, 90_000);
 
@@ -144,6 +150,20 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByRole('button', { name: 'Status wijzigen' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Kies eerst een nieuwe status');
     expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    // Choosing "Gesloten" asks for the reason before anything is sent.
+    await page.getByLabel('Nieuwe status').selectOption('closed');
+    await page.getByLabel('Reden van sluiten').waitFor();
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vul een reden in');
+    expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    await page.getByLabel('Reden van sluiten').fill('Dubbele aanvraag');
+    await page.getByRole('button', { name: 'Status wijzigen' }).click();
+    await expect.poll(() => page.locator('.case-summary').textContent()).toContain('Gesloten');
+    // A patient who calls back: reopened with a reason, which becomes a note.
+    await page.getByLabel('Reden om te heropenen').fill('Patiënt belde terug');
+    await page.getByRole('button', { name: 'Heropenen' }).click();
+    await expect.poll(() => page.locator('.case-summary').textContent()).toContain('Bezig');
+    await page.locator('.notes').getByText(/Patiënt belde terug/).waitFor();
     await page.close();
   }, 60_000);
 
@@ -169,7 +189,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByLabel(/Nieuwe datum/).fill('2026-12-10');
     await page.getByLabel('Datum zonder bemiddeling').fill('2027-02-18');
     await page.getByRole('button', { name: 'Uitkomst opslaan' }).click();
-    await page.getByText('De uitkomst is opgeslagen.').waitFor();
+    await page.locator('#case-feedback').getByText('De uitkomst is opgeslagen.').waitFor();
     const stored = await server.services.db.case.findUniqueOrThrow({ where: { reference: main } });
     expect(JSON.parse(stored.outcome ?? '{}').provider).toBe(first.hospital);
     expect(stored.daysSaved).toBe(70);
@@ -189,7 +209,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.getByRole('button', { name: 'Terugzetten in de wachtrij' }).waitFor();
     await page.getByLabel('Geven aan collega').selectOption({ label: 'Collega Bakker' });
     await page.getByRole('button', { name: 'Toewijzen' }).click();
-    await page.getByText('De zaak is nu van Collega Bakker.').waitFor();
+    await page.locator('#case-feedback').getByText('De zaak is nu van Collega Bakker.').waitFor();
     expect(await page.locator('#holder').textContent()).toContain('Collega Bakker heeft deze zaak');
     await page.close();
 
@@ -201,8 +221,12 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     expect(theirs.url()).toContain('assignee=me');
     await openCase(theirs, c.reference);
     await theirs.getByRole('button', { name: 'Terugzetten in de wachtrij' }).click();
-    await theirs.getByText('De zaak staat weer in de wachtrij.').waitFor();
+    await theirs.locator('#case-feedback').getByText('De zaak staat weer in de wachtrij.').waitFor();
     expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    await theirs.getByRole('link', { name: 'Terug naar de wachtrij' }).click();
+    await theirs.getByRole('navigation', { name: 'Snel naar' }).getByRole('link', { name: 'Niet opgepakt' }).click();
+    await expect.poll(() => rowRefs(theirs)).toContain(c.reference);
+    expect(await theirs.getByRole('link', { name: 'Niet opgepakt' }).getAttribute('aria-current')).toBe('page');
     await theirs.close();
   }, 90_000);
 
@@ -227,7 +251,7 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await openCase(page, c.reference);
     expect(await page.locator('#holder').textContent()).toContain('CRM-koppeling');
     await page.getByRole('button', { name: 'Zaak overnemen' }).click();
-    await page.getByText('U heeft de zaak overgenomen.').waitFor();
+    await page.locator('#case-feedback').getByText('U heeft de zaak overgenomen.').waitFor();
     const stored = await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } });
     expect(stored.claimedByKind).toBe('mediator');
     await page.close();
@@ -270,6 +294,11 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     const openCases = stats.cases.byStatus.new! + stats.cases.byStatus.claimed! + stats.cases.byStatus.in_progress!;
     expect(await page.locator('#stat-open .figure').textContent()).toBe(String(openCases));
     expect(await page.locator('#stat-median-contact .figure').textContent()).toMatch(/uur|Nog geen/);
+    // Eight weeks, this one last, with this week's requests counted.
+    const weeks = page.locator('table.stats-weeks tbody tr');
+    expect(await weeks.count()).toBe(8);
+    const total = stats.cases.byStatus;
+    expect(Number(await weeks.last().locator('td').first().textContent())).toBe(Object.values(total).reduce((a, b) => a + b, 0));
     await expectNoSeriousAxeViolations(page, 'stats');
     await page.screenshot({ path: screenshotPath('console-desk-stats'), fullPage: true });
     await page.close();

@@ -82,6 +82,32 @@ describe("Direct Line as Microsoft's clients speak it", () => {
       expect(said).not.toContain('ik ben iemand anders');
     });
 
+    it("a token for a bound user id names it where Web Chat and directlinejs read it (the JWT-shaped middle part's user), and keeps naming it after a refresh", async () => {
+      // What jwt-decode, used by both of Microsoft's clients, does with a token: JSON of its second dot-separated part.
+      const userInToken = (token: string) => {
+        try {
+          return (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { user?: string }).user;
+        } catch {
+          return undefined;
+        }
+      };
+      const bound = await browserConversation('dl_lotte');
+      expect(userInToken(bound.token)).toBe('dl_lotte');
+      const refreshed = await fetch(dl('tokens/refresh'), { method: 'POST', headers: auth(bound.token) });
+      expect(refreshed.status).toBe(200);
+      const next = (await refreshed.json()) as { token: string };
+      expect(next.token).not.toBe(bound.token);
+      expect(userInToken(next.token)).toBe('dl_lotte');
+      const viaSecret = await fetch(dl('conversations'), { method: 'POST', headers: auth(demoDirectLineSecret('demo-verzekeraar')), body: '{"user":{"id":"dl_joop"}}' });
+      expect(userInToken(((await viaSecret.json()) as { token: string }).token)).toBe('dl_joop');
+      // Without a user id the token names none (Web Chat then makes its own).
+      expect(userInToken((await browserConversation()).token)).toBeUndefined();
+      // The readable part grants nothing: the same part with another user and a made-up rest is refused.
+      const forged = `dlt.${Buffer.from('{"user":"dl_lotte"}').toString('base64url')}.forged`;
+      const r = await fetch(dl(`conversations/${bound.conversationId}/activities`), { headers: auth(forged) });
+      expect(r.status).toBe(403);
+    });
+
     it("refuses a user.id without Direct Line's dl_ prefix, and a secret for another tenant than the one named", async () => {
       const bad = await fetch(dl('tokens/generate'), { method: 'POST', headers: auth(demoDirectLineSecret('demo-verzekeraar')), body: '{"user":{"id":"kees"}}' });
       expect(bad.status).toBe(400);

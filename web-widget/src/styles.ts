@@ -30,7 +30,7 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .icon svg{width:22px;height:22px}
 .icon:hover{background:rgba(0,0,0,.2)}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:12px;display:flex;flex-direction:column;gap:8px}
-.history{display:flex;flex-direction:column;gap:8px}
+.history,.live{display:flex;flex-direction:column;gap:8px}
 .history:empty{display:none}
 .msg{max-width:88%;padding:8px 12px;border-radius:14px;overflow-wrap:anywhere}
 .msg p{margin:0}
@@ -84,11 +84,13 @@ svg{display:block;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:ro
 .header{align-items:center;padding:0 4px 0 12px}
 .heading h2{font-size:16px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .heading p,.ref-hint,.typing span:last-child{display:none}
-.icon{width:36px;height:36px}
+.icon{width:32px;height:32px}
 .log{padding:6px 12px}
-.composer{padding:4px 8px;border-top:0}
-.composer label{margin:0;font-size:13px}
-.row input,.send{min-height:40px;padding:6px 10px}
+.typing{padding:0 12px 2px}
+.status{font-size:13px;line-height:1.25}
+.composer{padding:2px 8px 4px;border-top:0}
+.composer label{margin:0;font-size:13px;line-height:1.25}
+.row input,.send{min-height:36px;padding:4px 10px}
 .ref{margin:0 8px 4px;padding:4px 8px}
 .ref-value{font-size:16px}
 }

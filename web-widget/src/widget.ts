@@ -1,9 +1,10 @@
 /**
  * The widget's DOM inside an open shadow root: launcher, dialog, transcript, composer. Server text
  * reaches the DOM only through textContent or the Markdown renderer's createElement calls.
- * The role="log" transcript is the live region. Restored history goes into a part of it marked
- * aria-live="off" (present from the start, so adding it announces nothing), never by hiding and
- * showing the log, which Chromium announces as a whole: a screen reader hears only new messages.
+ * The transcript has two parts in one scrolling area: the restored history, outside any live
+ * region, and the role="log" live region that only new messages go into. Nothing is hidden and
+ * shown again (Chromium announces a shown live region as a whole): after a reload or a move to
+ * another page a screen reader hears only what is new.
  */
 import { renderMarkdown, parseMarkdown, resolveServerLinks } from './markdown.ts';
 import type { Locale, Resolved } from './options.ts';
@@ -104,10 +105,11 @@ export function createWidget(env: WidgetEnv) {
   const subtitle = options.displayName ? bind(h('p', { id: 'ww-sub' }), 'subtitleTenant', null, () => ({ tenant: options.displayName })) : bind(h('p', { id: 'ww-sub' }), 'subtitle');
   const restartButton = bind(bind(h('button', { type: 'button', class: 'icon' }, icon(icons.restart)), 'restart', 'aria-label'), 'restart', 'title');
   const closeButton = bind(bind(h('button', { type: 'button', class: 'icon' }, icon(icons.close)), 'close', 'aria-label'), 'close', 'title');
-  const history = h('div', { class: 'history', 'aria-live': 'off' });
-  const log = bind(h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' }, history), 'transcript', 'aria-label');
+  const history = h('div', { class: 'history' });
+  const live = h('div', { class: 'live', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const log = bind(h('div', { class: 'log', role: 'group', tabindex: '0' }, history, live), 'transcript', 'aria-label');
   /** Where rendered messages go: the live log, or the quiet history while a transcript is restored. */
-  let sink: HTMLElement = log;
+  let sink: HTMLElement = live;
   const typing = h('div', { class: 'typing', 'aria-hidden': 'true', hidden: '' }, h('span', { class: 'dots' }, h('i'), h('i'), h('i')), bind(h('span'), 'typing'));
   const refValue = h('p', { class: 'ref-value' });
   const copyButton = bind(h('button', { type: 'button', class: 'copy' }), 'reference.copy');
@@ -262,7 +264,9 @@ export function createWidget(env: WidgetEnv) {
     // stored session never holds what was said; it is rewritten so nothing older than now remains.
     if (a.type === 'event' && a.name === 'conversation.erased') {
       pending.clear();
-      log.replaceChildren();
+      // Empty both parts, keep them: what follows (the confirmation, a restored transcript) goes into them.
+      history.replaceChildren();
+      live.replaceChildren();
       refPanel.hidden = true;
       showTyping(false);
       applySlot(undefined);
@@ -391,7 +395,7 @@ export function createWidget(env: WidgetEnv) {
     try {
       for (const a of all.activities) if (!fresh.has(a.id)) render(a, false);
     } finally {
-      sink = log;
+      sink = live;
     }
     for (const a of all.activities) if (fresh.has(a.id)) render(a, true);
     c.markSeen(all.activities, all.watermark);
@@ -485,7 +489,7 @@ export function createWidget(env: WidgetEnv) {
     store.clear();
     pending.clear();
     history.replaceChildren();
-    log.replaceChildren(history);
+    live.replaceChildren();
     refPanel.hidden = true;
     showTyping(false);
     applySlot(undefined);

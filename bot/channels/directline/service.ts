@@ -96,13 +96,14 @@ export class DirectLineService {
     }
     const locale = input.locale?.slice(0, 2).toLowerCase() === 'en' ? 'en' : input.locale?.slice(0, 2).toLowerCase() === 'nl' ? 'nl' : tenant.defaultLocale;
     const conversation = await this.store.createConversation({ id: newConversationId(), tenantId: tenant.id, locale, ...(input.user ? { userId: input.user.id } : {}) });
-    const token = await this.tokens.issue(tenant.id, conversation.id);
+    const token = await this.tokens.issue(tenant.id, conversation.id, conversation.userId);
     return { conversationId: conversation.id, token: token.token, expires_in: token.expires_in };
   }
 
   async refresh(authorization: string | undefined) {
     const current = await this.tokens.verify(authorization);
-    const token = await this.tokens.issue(current.tenantId, current.conversationId);
+    const conversation = await this.store.findConversation(current.conversationId);
+    const token = await this.tokens.issue(current.tenantId, current.conversationId, conversation?.userId);
     return { conversationId: current.conversationId, token: token.token, expires_in: token.expires_in };
   }
 
@@ -126,7 +127,8 @@ export class DirectLineService {
     let verified: VerifiedToken;
     const secretTenant = await this.tenants.findBySecretHash(sha256(raw));
     if (secretTenant) {
-      const created = await this.generate({ tenant: secretTenant.id }, undefined, authorization);
+      // The user id named in the body is bound from the start, so the token returned names it too.
+      const created = await this.generate({ tenant: secretTenant.id, ...(userId ? { user: { id: userId } } : {}) }, undefined, authorization);
       verified = await this.tokens.verifyToken(created.token);
     } else {
       verified = await this.tokens.verifyToken(raw);

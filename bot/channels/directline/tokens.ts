@@ -21,6 +21,12 @@ export interface VerifiedToken extends TokenRecord {
 /**
  * Direct Line tokens: random, bound to one tenant and one conversation, stored only as sha256 so a
  * database leak does not leak live tokens, and valid on every instance that shares the database.
+ *
+ * A token for a conversation bound to a user id names that id in a readable, JWT-shaped middle
+ * part (`dlt.<base64url {"user": id}>.<random>`), as Direct Line's own tokens do: Web Chat and
+ * botframework-directlinejs learn the user id from the token (jwt-decode), and without it they
+ * replace a `dl_` id they were given by a random one, which the bound conversation then refuses.
+ * The readable part grants nothing: a token is checked only by the sha256 of the whole string.
  */
 export class DirectLineTokens {
   constructor(
@@ -29,8 +35,9 @@ export class DirectLineTokens {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async issue(tenantId: string, conversationId: string): Promise<{ token: string; expires_in: number }> {
-    const token = `dlt_${randomBytes(32).toString('base64url')}`;
+  async issue(tenantId: string, conversationId: string, userId?: string | null): Promise<{ token: string; expires_in: number }> {
+    const secret = randomBytes(32).toString('base64url');
+    const token = userId ? `dlt.${Buffer.from(JSON.stringify({ user: userId })).toString('base64url')}.${secret}` : `dlt_${secret}`;
     await this.store.saveToken(sha256(token), { tenantId, conversationId, expiresAt: new Date(this.now().getTime() + this.ttlSeconds * 1000) });
     return { token, expires_in: this.ttlSeconds };
   }

@@ -294,12 +294,13 @@ function alternativesPanel(c: CaseDetail): HTMLElement {
     h('td', { class: 'num' }, t('alternatives.km', { km: a.distanceKm.toLocaleString(language() === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) })),
     h('td', { class: 'num' }, t('case.weeks', { count: a.weeks })),
     h('td', { class: 'num' }, a.weeksSaved === null ? '–' : t('alternatives.saved', { count: a.weeksSaved })),
-    h('td', { class: 'num' }, formatDate(a.measuredAt)),
+    h('td', { class: 'num' }, formatDate(a.measuredAt), a.freshness === 'aging' ? h('span', { class: 'tag tag-warn tag-small' }, t('alternatives.aging')) : null),
+    h('td', {}, a.contracted === true ? t('alternatives.contracted') : a.contracted === false ? h('span', { class: 'tag tag-warn tag-small' }, t('alternatives.notContracted')) : '–'),
   );
   const more = h('tbody', { id: 'alternatives-more', hidden: true }, c.alternatives.slice(shown).map(row));
   const table = h('table', { class: 'alternatives' },
     h('caption', {}, t('alternatives.caption', { count: c.alternatives.length, km: text(r.maxTravelKm), postcode: text(r.postcode) })),
-    h('thead', {}, h('tr', {}, ...['hospital', 'distance', 'weeks', 'saved', 'measured'].map((k) => h('th', { scope: 'col' }, t(`alternatives.col.${k}`))))),
+    h('thead', {}, h('tr', {}, ...['hospital', 'distance', 'weeks', 'saved', 'measured', 'contract'].map((k) => h('th', { scope: 'col' }, t(`alternatives.col.${k}`))))),
     h('tbody', {}, c.alternatives.slice(0, shown).map(row)),
     c.alternatives.length > shown ? more : null,
   );

@@ -67,6 +67,8 @@ function select(id: string, label: string, value: string, options: [string, stri
   return h('div', { class: 'field' }, h('label', { for: id }, label), el);
 }
 
+const blank: QueueFilters = { q: '', status: 'new', assignee: '', specialty: '', treeknormExceeded: '', overdue: '', minAgeDays: '', sort: 'priority', page: 1, pageSize: 25 };
+
 let liveTimer: number | null = null;
 
 function stopLive(): void {
@@ -82,6 +84,17 @@ export async function renderQueue(filters: QueueFilters, go: (hash: string) => v
   const heading = startView(t('queue.title'));
   const region = heading.parentElement as HTMLElement;
   const hashOfView = location.hash;
+
+  // The three working views one click away (the same filters as the form below).
+  const quick: [string, QueueFilters][] = [
+    [t('queue.quickMine'), { ...blank, status: openStatuses, assignee: 'me' }],
+    [t('queue.quickUnassigned'), { ...blank, status: openStatuses, assignee: 'none' }],
+    [t('queue.quickAll'), { ...blank, status: openStatuses }],
+  ];
+  region.appendChild(h('nav', { class: 'quick-views', 'aria-label': t('queue.quickViews') }, h('ul', {}, quick.map(([label, f]) => {
+    const current = !filters.q && filters.status === f.status && filters.assignee === f.assignee;
+    return h('li', {}, h('a', { href: `#/queue?${toParams(f).toString()}`, 'aria-current': current ? 'page' : null, class: current ? 'current' : '' }, label));
+  }))));
 
   // Search: name, reference (read aloud: O for 0 is fine), phone, policy number, e-mail; over every status.
   const q = h('input', { id: 'q', name: 'q', type: 'search', value: filters.q, autocomplete: 'off', maxlength: 100, 'aria-describedby': 'q-hint' });
