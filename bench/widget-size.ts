@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createApp } from '../bot/app.ts';
 import { loadConfig } from '../bot/config.ts';
 import { createDb } from '../bot/data/db.ts';
@@ -54,7 +54,9 @@ function get(port: number, path: string, headers: Record<string, string>): Promi
 }
 
 const built = await buildWidget();
-const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0' });
+// Production settings, so the caching headers are the deployed ones. Production requires PUBLIC_URL
+// and Bot Framework credentials; the asset routes use neither, so placeholders stand in for them.
+const config = loadConfig({ PUBLIC_URL: 'http://127.0.0.1', MicrosoftAppId: 'bench-placeholder', MicrosoftAppPassword: 'bench-placeholder', ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0' });
 const logger = createLogger('silent');
 // The asset routes never touch the database; the app is the real one all the same.
 const db = createDb(config.DATABASE_URL);
@@ -90,7 +92,8 @@ await db.$disconnect();
 const first = (enc: string) => (measured['/widget.js']?.[enc] ?? 0) + (measured[`/${bundlePath}`]?.[enc] ?? 0);
 console.log(`\nA first visit downloads loader + bundle: ${kb(first('gzip'))} gzip, ${kb(first('br'))} brotli, ${kb(first('identity'))} uncompressed (bodies).`);
 console.log(`A later page of the same site, within a year: loader only (${measured['/widget.js']?.br ?? 0} B brotli, or a 304 once cached); the bundle comes from the browser cache.`);
-const webChatFile = join(createRequire(import.meta.url).resolve('botframework-webchat/package.json'), '../dist/webchat.js');
+// The package exports no package.json; its CommonJS entry is lib/index.js, next to dist/.
+const webChatFile = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 const wc = sizeOf(readFileSync(webChatFile));
 console.log(`botframework-webchat dist/webchat.js, compressed the same way: ${kb(wc.gzip)} gzip, ${kb(wc.brotli)} brotli (${(wc.gzip / first('gzip')).toFixed(0)}× the widget, gzip).`);
 console.log(`Budget ${kb(budgetGzipBytes)} gzip for the bundle: ${built.gzip <= budgetGzipBytes ? 'within' : 'OVER'}.`);
