@@ -187,6 +187,10 @@ export const statsResponse = z.object({
   helped: z.number().int(), shareHelped: z.number().nullable(),
   daysSaved: z.object({ cases: z.number().int(), total: z.number(), mean: z.number().nullable(), median: z.number().nullable() }),
   weeksSaved: z.object({ total: z.number(), mean: z.number().nullable() }),
+  perWeek: z.array(z.object({
+    weekStart: z.string().describe('Monday (UTC) the week starts on, YYYY-MM-DD'), created: z.number().int(), firstContactMade: z.number().int(),
+    firstContactOnTime: z.number().int(), helped: z.number().int(), weeksSaved: z.number(),
+  })).describe('The last 8 weeks by the day the request was made, oldest first, whatever from/to say'),
   firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int(), medianHours: z.number().nullable().describe('Median hours from the request to the first contact') }),
 });
 
