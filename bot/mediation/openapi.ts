@@ -171,6 +171,15 @@ export function openApiDocument(): Json {
         get: { operationId: 'listMediators', tags: ['admin'], summary: 'The insurer\'s mediator accounts (admins)', responses: { '200': ok('Accounts', z.object({ items: z.array(s.mediatorResponse) })), '400': error('Unknown query parameter'), ...authErrors } },
         post: { operationId: 'createMediator', tags: ['admin'], summary: 'Creates a mediator account (admins)', requestBody: body(s.mediatorBody), responses: { '201': ok('Created', s.mediatorResponse), '400': error('Bad input'), ...authErrors, '409': error('E-mail address taken') } },
       },
+      '/api/admin/settings': {
+        get: { operationId: 'getTenantSettings', tags: ['admin'], summary: 'The insurer\'s customer-service route and promised first contact, as the assistant uses them in its answers (admins)', responses: { '200': ok('Settings', s.tenantSettingsResponse), '400': error('Unknown query parameter'), ...authErrors } },
+        patch: {
+          operationId: 'updateTenantSettings', tags: ['admin'],
+          summary: 'Changes the customer-service phone and page (https, per language) and the promised first contact in working days (1 to 20); only the fields given change (admins). Audited as settings.update',
+          requestBody: body(s.tenantSettingsPatch),
+          responses: { '200': ok('Settings after the change', s.tenantSettingsResponse), '400': error('Bad input; nothing changed'), ...authErrors },
+        },
+      },
       '/api/admin/waiting-times/sync': {
         get: {
           operationId: 'getWaitingTimeSync', tags: ['data'],

@@ -289,3 +289,34 @@ export const webhookEventPayload = z.object({
     treeknormExceeded: z.boolean().nullable(), firstContactDueAt: z.string().nullable(), updatedAt: z.string(),
   }).strict().describe('No patient data and no note text: read the case with an API token (audited)'),
 }).strict();
+
+// A phone number as a patient dials it: digits, spaces, +, -, parentheses; 6 to 20 characters.
+const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,18}[0-9]$/, 'a phone number such as 0800 1234 or +31 20 123 4567');
+const page = z
+  .string()
+  .trim()
+  .max(500)
+  .url('an address such as https://www.example.nl/klantenservice')
+  .refine((u) => u.startsWith('https://'), 'the page must use https');
+
+/** PATCH /api/admin/settings: only the fields given change. */
+export const tenantSettingsPatch = z
+  .object({
+    customerService: z
+      .object({
+        phone: phone.nullable().optional(),
+        url: z.object({ nl: page.nullable().optional(), en: page.nullable().optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    // The promise patients read ("binnen 2 werkdagen"); four working weeks would no longer be a promise.
+    responseWorkingDays: z.number().int().min(1).max(20).optional(),
+  })
+  .strict();
+
+/** GET/PATCH /api/admin/settings answer. */
+export const tenantSettingsResponse = z.object({
+  tenant: z.string(),
+  customerService: z.object({ phone: z.string().nullable(), url: z.object({ nl: z.string().nullable(), en: z.string().nullable() }) }),
+  responseWorkingDays: z.number().int(),
+});

@@ -7,41 +7,18 @@
  * get the customer-service phone and page; "wanneer bellen ze?" gets the working days.
  */
 import { Router, type Request, type RequestHandler } from 'express';
-import { z } from 'zod';
 import { asyncRoute } from '../http.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { AuditLog } from '../data/audit.ts';
 import type { TenantRepository, TenantSettings } from '../data/tenants.ts';
 import type { MediatorAuth, Principal } from './auth.ts';
+import { tenantSettingsPatch } from './schemas.ts';
 
 export interface TenantSettingsAdminDeps {
   auth: MediatorAuth;
   audit: AuditLog;
   tenants: Pick<TenantRepository, 'find' | 'updateAdminSettings'>;
 }
-
-// A phone number as a patient dials it: digits, spaces, +, -, parentheses; 6 to 20 characters.
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{4,18}[0-9]$/, 'a phone number such as 0800 1234 or +31 20 123 4567');
-const page = z
-  .string()
-  .trim()
-  .max(500)
-  .url('an address such as https://www.example.nl/klantenservice')
-  .refine((u) => u.startsWith('https://'), 'the page must use https');
-
-export const settingsPatch = z
-  .object({
-    customerService: z
-      .object({
-        phone: phone.nullable().optional(),
-        url: z.object({ nl: page.nullable().optional(), en: page.nullable().optional() }).strict().optional(),
-      })
-      .strict()
-      .optional(),
-    // The promise patients read ("binnen 2 werkdagen"); four working weeks would no longer be a promise.
-    responseWorkingDays: z.number().int().min(1).max(20).optional(),
-  })
-  .strict();
 
 export function adminSettingsView(t: TenantSettings) {
   return { tenant: t.id, customerService: t.customerService, responseWorkingDays: t.responseWorkingDays };
@@ -67,7 +44,7 @@ export function tenantSettingsAdminRouter(deps: TenantSettingsAdminDeps): Router
   }));
 
   router.patch('/api/admin/settings', ...admin, asyncRoute(async (req, res) => {
-    const parsed = settingsPatch.safeParse(req.body ?? {});
+    const parsed = tenantSettingsPatch.safeParse(req.body ?? {});
     if (!parsed.success) throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     const tenantId = (req.principal as Principal).tenantId;
     const current = await deps.tenants.find(tenantId);

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { login } from '../mediation/helpers.ts';
 import { Conversation, play } from '../conversation/harness.ts';
 import { tenantView } from '../../bot/data/tenantView.ts';
+import { tenantSettingsResponse } from '../../bot/mediation/schemas.ts';
 
 describe('GET/PATCH /api/admin/settings', () => {
   let s: TestServer;
@@ -51,7 +52,10 @@ describe('GET/PATCH /api/admin/settings', () => {
     const admin = await login(s.url, 'admin@demo-verzekeraar.test');
     const res = await patch({ cookie: admin.cookie, 'x-csrf-token': admin.csrf }, { customerService: { phone: '088 123 4567', url: { nl: 'https://www.demo-verzekeraar.example/contact' } }, responseWorkingDays: 4 });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ customerService: { phone: '088 123 4567', url: { nl: 'https://www.demo-verzekeraar.example/contact', en: expect.any(String) } }, responseWorkingDays: 4 });
+    const changed = await res.json();
+    // The answer has the shape the OpenAPI document gives it.
+    expect(tenantSettingsResponse.safeParse(changed).error).toBeUndefined();
+    expect(changed).toMatchObject({ customerService: { phone: '088 123 4567', url: { nl: 'https://www.demo-verzekeraar.example/contact', en: expect.any(String) } }, responseWorkingDays: 4 });
     const harness = { services: s.services, close: async () => {}, tenant: async (id: string) => tenantView((await s.services.tenants.find(id))!) };
     await play(new Conversation(harness, 'demo-verzekeraar', 'nl'), [
       ['<start>', {}],
