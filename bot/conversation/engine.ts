@@ -498,6 +498,8 @@ export async function runTurn(previous: unknown, input: PatientInput, info: Turn
   let retrieval = services.cards.retrieve(text, info.now);
   // Worsening complaints were just answered by the safety rules above: not again from a card.
   if (understood.worsening && retrieval.kind === 'card' && retrieval.cardId === 'waiting-worse') retrieval = { kind: 'none', score: retrieval.score, ranked: retrieval.ranked };
+  // A BSN typed in was just answered ("Dat heb ik niet bewaard"): the rest of the message is the question.
+  if (bsnGiven && retrieval.kind === 'card' && retrieval.cardId === 'privacy-bsn') retrieval = services.cards.retrieve(text.replace(/\b(bsn|burgerservicenummer|citizen service number)\b/gi, ' '), info.now);
 
   // 3. A reference typed after "what is your reference?".
   if (state.status.awaitingReference) {

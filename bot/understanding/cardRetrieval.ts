@@ -10,6 +10,7 @@
  * example's similarity blended with its centroid's. The thresholds and the blend are chosen on
  * the answers corpus's development part (bot/knowledge/answers/dev.jsonl), never on the held-out part.
  */
+import { CARD_CONCEPTS } from './cardConcepts.ts';
 import { normalize, tokenize } from './text.ts';
 import type { Intent, Locale } from './types.ts';
 
@@ -59,9 +60,17 @@ const STOP = new Set(
   ).split(' '),
 );
 
+// "klasse vier", "class four": the number decides which card, whichever way it is written.
+const NUMBER_WORDS: Record<string, string> = { drie: '3', vier: '4', vijf: '5', three: '3', four: '4', five: '5' };
+
+// A concept counts like two words: enough to join synonyms, not enough to outweigh what else is said.
+const CONCEPT_WEIGHT = 2;
+const CONCEPTS = Object.entries(CARD_CONCEPTS);
+
 function featuresOf(text: string): Map<string, number> {
-  const words = tokenize(normalize(text).norm)
-    .map((t) => t.text)
+  const norm = normalize(text).norm;
+  const words = tokenize(norm)
+    .map((t) => NUMBER_WORDS[t.text] ?? t.text)
     .filter((w) => !STOP.has(w) && /[a-z0-9]/.test(w));
   const f = new Map<string, number>();
   const add = (k: string, w: number) => f.set(k, (f.get(k) ?? 0) + w);
@@ -71,6 +80,7 @@ function featuresOf(text: string): Map<string, number> {
     const padded = `_${w}_`;
     if (padded.length >= 5) for (let i = 0; i + 4 <= padded.length; i++) add(`g:${padded.slice(i, i + 4)}`, 0.35);
   }
+  for (const [name, pattern] of CONCEPTS) if (pattern.test(norm)) add(`c:${name}`, CONCEPT_WEIGHT);
   return f;
 }
 

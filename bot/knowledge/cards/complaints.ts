@@ -21,7 +21,7 @@ export const complaintCards = [
     title: { nl: 'Een klacht over mijn zorgverzekeraar', en: 'A complaint about my insurer' },
     examples: {
       nl: ['Ik wil een klacht indienen over mijn zorgverzekeraar', 'Ik ben niet tevreden over de zorgbemiddeling', 'Mijn verzekeraar helpt mij niet, waar kan ik klagen?', 'klacht zorgverzekeraar', 'De verzekeraar doet niets aan mijn wachttijd', 'Ik wil klagen over de verzekeraar', 'Waar klaag ik over mijn zorgverzekeraar?', 'Ik ben boos op mijn zorgverzekeraar', 'Hoe dien ik een klacht in bij mijn verzekering?'],
-      en: ['I want to complain about my health insurer', 'I am not happy with the mediation', 'My insurer does not help me, where can I complain?', 'complaint about insurer', 'My insurer does nothing about my wait', 'I want to complain about the insurance company', 'How do I file a complaint with my insurer?', 'I am angry with my health insurer'],
+      en: ['I want to complain about my health insurer', 'I am not happy with the mediation', 'My insurer does not help me, where can I complain?', 'complaint about insurer', 'My insurer does nothing about my wait', 'I want to complain about the insurance company', 'How do I file a complaint with my insurer?', 'I am angry with my health insurer', 'I have a complaint about my insurance company'],
     },
     nl: { answer: 'Meld een klacht eerst bij [[uw|je]] zorgverzekeraar zelf. {{customerService}}' },
     en: { answer: 'First make a complaint to your health insurer itself. {{customerService}}' },
