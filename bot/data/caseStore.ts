@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Db, Prisma } from './db.ts';
 import { Prisma as Sql } from '../../generated/prisma/client.ts';
 import { badRequest, conflict, forbidden, notFound, AppError } from '../errors.ts';
+import { weeklyFigures, weeklyWindowStart } from '../domain/weeklyFigures.ts';
 import { allowedTransitions, canTransition, canWithdraw, caseStatuses, contactMadeStatuses, finishedStatuses, isCaseStatus, openStatuses, releasableStatuses, reopenableStatuses, type CaseStatus, type OutcomeKind } from '../domain/caseStatus.ts';
 import { casePriority, displayedUrgencyDays, isOverdue, reportsWorsening, urgencyAnchor } from '../domain/casePriority.ts';
 import { addWorkingDays } from '../domain/workingDays.ts';
@@ -154,6 +155,9 @@ const holderOf = (row: { claimedById: string | null; claimedByName: string | nul
  * holds it: a token's claim must never lock the insurer's people out of a case.
  */
 const holderKind = (actor: Actor): 'api_token' | 'mediator' => (actor.type === 'api_token' ? 'api_token' : 'mediator');
+
+/** How many weeks the stats answer per week (this week included). */
+const statsWeeks = 8;
 
 /** The note a reopening leaves; the console shows it like any note. */
 export const reopenNotePrefix = 'Heropend / Reopened: ';
@@ -911,12 +915,15 @@ export class InsurerCases {
       insurerTenantId: this.insurerTenantId,
       ...(range.from || range.to ? { createdAt: { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) } } : {}),
     };
-    const [byStatus, byOutcome, saved, contacts, overdueOpen] = await Promise.all([
+    const weekWindow = weeklyWindowStart(now, statsWeeks);
+    const [byStatus, byOutcome, saved, contacts, overdueOpen, recent] = await Promise.all([
       this.db.case.groupBy({ by: ['status'], where, _count: { _all: true } }),
       this.db.case.groupBy({ by: ['outcomeKind'], where: { ...where, outcomeKind: { not: null } }, _count: { _all: true } }),
       this.db.case.findMany({ where: { ...where, daysSaved: { not: null } }, select: { daysSaved: true } }),
       this.db.case.findMany({ where: { ...where, firstContactAt: { not: null }, firstContactDueAt: { not: null } }, select: { createdAt: true, firstContactAt: true, firstContactDueAt: true } }),
       this.db.case.count({ where: { ...where, status: { in: ['new', 'claimed'] }, firstContactAt: null, firstContactDueAt: { lt: now } } }),
+      // The last weeks, whatever the range: the stats page shows the trend.
+      this.db.case.findMany({ where: { insurerTenantId: this.insurerTenantId, createdAt: { gte: weekWindow } }, select: { createdAt: true, firstContactAt: true, firstContactDueAt: true, outcomeKind: true, daysSaved: true } }),
     ]);
     const statusCounts = Object.fromEntries(caseStatuses.map((s) => [s, byStatus.find((b) => b.status === s)?._count._all ?? 0]));
     const outcomeCounts = Object.fromEntries(['faster_place_found', 'no_faster_option', 'patient_declined', 'not_reachable'].map((k) => [k, byOutcome.find((b) => b.outcomeKind === k)?._count._all ?? 0]));
@@ -941,6 +948,7 @@ export class InsurerCases {
       shareHelped: withOutcome === 0 ? null : round1((helped / withOutcome) * 100) / 100,
       daysSaved: { cases: days.length, total: totalDays, mean: days.length ? round1(totalDays / days.length) : null, median },
       weeksSaved: { total: round1(totalDays / 7), mean: days.length ? round1(totalDays / days.length / 7) : null },
+      perWeek: weeklyFigures(recent, now, statsWeeks),
       firstContact: { made: contacts.length, onTime, shareOnTime: contacts.length ? round1((onTime / contacts.length) * 100) / 100 : null, overdueOpen, medianHours: medianHours === null ? null : round1(medianHours) },
     };
     await this.audit(this.db, actor, 'stats.read', null, now, { from: result.from, to: result.to });

@@ -56,6 +56,26 @@ export function openApiDocument(): Json {
         csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
       },
     },
+    webhooks: {
+      caseEvent: {
+        post: {
+          operationId: 'receiveCaseEvent', tags: ['webhooks'], security: [],
+          summary: 'What the insurer\'s endpoint receives for every case change (register it with POST /api/webhooks)',
+          description:
+            'At least once, retried with backoff for about 12 hours; deliveries may arrive out of order, so order by sequence per case. ' +
+            'Verify X-Wachtwijzer-Signature: v1=<hex HMAC-SHA256 with the endpoint secret over `${X-Wachtwijzer-Timestamp}.${raw body}`>, timestamp in Unix seconds, at most five minutes off. ' +
+            'A patient who withdraws in the chat gives case.withdrawn (change "withdrawn"); the case then has status withdrawn and no patient data.',
+          parameters: [
+            { name: 'X-Wachtwijzer-Event', in: 'header', required: true, schema: { type: 'string', enum: [...s.webhookEventTypes] }, description: 'The event type, as in the body' },
+            { name: 'X-Wachtwijzer-Delivery', in: 'header', required: true, schema: { type: 'string' }, description: 'The delivery id, the same on every retry' },
+            { name: 'X-Wachtwijzer-Timestamp', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9]+$' }, description: 'Unix time in seconds, signed with the body' },
+            { name: 'X-Wachtwijzer-Signature', in: 'header', required: true, schema: { type: 'string', pattern: '^v1=[0-9a-f]{64}$' }, description: 'v1=<hex HMAC-SHA256 over timestamp.body>' },
+          ],
+          requestBody: { required: true, content: json(s.webhookEventPayload) },
+          responses: { '200': { description: 'Any 2xx marks the delivery delivered; anything else, or no answer within 10 s, is retried' } },
+        },
+      },
+    },
     paths: {
       '/api/auth/login': {
         post: {

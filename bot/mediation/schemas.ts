@@ -187,6 +187,10 @@ export const statsResponse = z.object({
   helped: z.number().int(), shareHelped: z.number().nullable(),
   daysSaved: z.object({ cases: z.number().int(), total: z.number(), mean: z.number().nullable(), median: z.number().nullable() }),
   weeksSaved: z.object({ total: z.number(), mean: z.number().nullable() }),
+  perWeek: z.array(z.object({
+    weekStart: z.string().describe('Monday (UTC) the week starts on, YYYY-MM-DD'), created: z.number().int(), firstContactMade: z.number().int(),
+    firstContactOnTime: z.number().int(), helped: z.number().int(), weeksSaved: z.number(),
+  })).describe('The last 8 weeks by the day the request was made, oldest first, whatever from/to say'),
   firstContact: z.object({ made: z.number().int(), onTime: z.number().int(), shareOnTime: z.number().nullable(), overdueOpen: z.number().int(), medianHours: z.number().nullable().describe('Median hours from the request to the first contact') }),
 });
 
@@ -266,3 +270,22 @@ export const contractUploadResponse = z.object({
   stored: z.number().int(), unknownAgb: z.number().int().describe('Lines whose AGB code is not yet a known provider: stored, matched once it appears'),
   superseded: z.number().int().describe('Rows of the previous list, kept and marked superseded'), batch: z.string().nullable(),
 });
+
+// --- Webhook deliveries (the body the insurer's endpoint receives; bot/data/outbox.ts) ---
+
+export const webhookEventTypes = ['case.created', 'case.updated', 'case.withdrawn', 'case.deleted'] as const;
+
+export const webhookEventPayload = z.object({
+  id: z.string().describe('The delivery id, also in X-Wachtwijzer-Delivery; the same on every retry and redelivery: deduplicate on it'),
+  type: z.enum(webhookEventTypes).describe(
+    'case.created: a patient handed a case over; case.updated: something changed (see change); case.withdrawn: the patient withdrew the request in the chat (status withdrawn, the patient data on it erased: do not contact the patient about it); case.deleted: the patient erased their data and the case with it',
+  ),
+  occurredAt: z.string().describe('ISO 8601 moment of the change'),
+  insurer: z.string().describe('The insurer tenant id'),
+  sequence: z.number().int().min(1).describe("Per case 1, 2, 3 … in commit order: apply a case's event only when its sequence is higher than the last one applied"),
+  change: z.string().optional().describe('What changed: claim, status:<status>, release, reopen, assign, note, patient_note, outcome, anonymised; withdrawn (case.withdrawn); erased (case.deleted)'),
+  case: z.object({
+    reference: z.string(), status: z.enum(caseStatuses), priority: z.number().int().nullable().describe('null on case.deleted'), specialty: z.string().nullable(),
+    treeknormExceeded: z.boolean().nullable(), firstContactDueAt: z.string().nullable(), updatedAt: z.string(),
+  }).strict().describe('No patient data and no note text: read the case with an API token (audited)'),
+}).strict();

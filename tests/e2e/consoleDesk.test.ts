@@ -294,6 +294,11 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     const openCases = stats.cases.byStatus.new! + stats.cases.byStatus.claimed! + stats.cases.byStatus.in_progress!;
     expect(await page.locator('#stat-open .figure').textContent()).toBe(String(openCases));
     expect(await page.locator('#stat-median-contact .figure').textContent()).toMatch(/uur|Nog geen/);
+    // Eight weeks, this one last, with this week's requests counted.
+    const weeks = page.locator('table.stats-weeks tbody tr');
+    expect(await weeks.count()).toBe(8);
+    const total = stats.cases.byStatus;
+    expect(Number(await weeks.last().locator('td').first().textContent())).toBe(Object.values(total).reduce((a, b) => a + b, 0));
     await expectNoSeriousAxeViolations(page, 'stats');
     await page.screenshot({ path: screenshotPath('console-desk-stats'), fullPage: true });
     await page.close();

@@ -49,6 +49,16 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/cases/{reference}/notes'].post.requestBody.content['application/json'].schema.properties.text.maxLength).toBe(2000);
   });
 
+  it('documents the webhook deliveries (OpenAPI 3.1 webhooks), with every event type including the patient\'s withdrawal', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    const op = doc.webhooks?.caseEvent?.post;
+    expect(op?.operationId).toBe('receiveCaseEvent');
+    const body = op.requestBody.content['application/json'].schema;
+    expect(body.properties.type.enum).toEqual(['case.created', 'case.updated', 'case.withdrawn', 'case.deleted']);
+    expect(body.required).toEqual(expect.arrayContaining(['id', 'type', 'occurredAt', 'insurer', 'sequence', 'case']));
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(['X-Wachtwijzer-Event', 'X-Wachtwijzer-Delivery', 'X-Wachtwijzer-Timestamp', 'X-Wachtwijzer-Signature']);
+  });
+
   it('passes Redocly\'s recommended lint rules with no errors and no warnings', async () => {
     const source = await (await fetch(`${server.url}/api/openapi.json`)).text();
     const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config: await createConfig({ extends: ['recommended'] }) });

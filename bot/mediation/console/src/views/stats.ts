@@ -1,6 +1,6 @@
 import { api } from '../api.ts';
 import { h } from '../dom.ts';
-import { language, t } from '../i18n.ts';
+import { formatDate, language, t } from '../i18n.ts';
 import { alertBox, announce, errorMessage, startView, statusBadge } from '../ui.ts';
 
 interface Stats {
@@ -10,6 +10,7 @@ interface Stats {
   shareHelped: number | null;
   weeksSaved: { total: number; mean: number | null };
   firstContact: { made: number; onTime: number; shareOnTime: number | null; overdueOpen: number; medianHours: number | null };
+  perWeek: { weekStart: string; created: number; firstContactMade: number; firstContactOnTime: number; helped: number; weeksSaved: number }[];
 }
 
 const statuses = ['new', 'claimed', 'in_progress', 'resolved', 'closed', 'withdrawn'];
@@ -53,6 +54,21 @@ export async function renderStats(): Promise<void> {
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('stats.outcome')), h('th', { scope: 'col' }, t('stats.count')))),
       h('tbody', {}, kinds.map((k) => h('tr', {}, h('th', { scope: 'row' }, t(`outcome.${k}`)), h('td', { class: 'num' }, nf(s.outcomes.byKind[k] ?? 0))))),
     ),
+  ));
+  region.appendChild(h('section', { 'aria-labelledby': 'stats-week-title' },
+    h('h2', { id: 'stats-week-title' }, t('stats.perWeek')),
+    h('div', { class: 'table-scroll', role: 'region', 'aria-label': t('stats.perWeek'), tabindex: '0' },
+      h('table', { class: 'stats-weeks' },
+        h('caption', {}, t('stats.perWeekCaption')),
+        h('thead', {}, h('tr', {}, ...['week', 'created', 'onTime', 'helped', 'weeksSaved'].map((k) => h('th', { scope: 'col' }, t(`stats.col.${k}`))))),
+        h('tbody', {}, s.perWeek.map((w) => h('tr', {},
+          h('th', { scope: 'row' }, t('stats.weekOf', { date: formatDate(`${w.weekStart}T12:00:00Z`) })),
+          h('td', { class: 'num' }, nf(w.created)),
+          h('td', { class: 'num' }, w.firstContactMade ? t('stats.ofMade', { onTime: w.firstContactOnTime, made: w.firstContactMade }) : '–'),
+          h('td', { class: 'num' }, nf(w.helped)),
+          h('td', { class: 'num' }, nf(w.weeksSaved)),
+        ))),
+      )),
   ));
   announce(t('stats.title'));
 }
