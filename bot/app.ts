@@ -1,3 +1,4 @@
+import { tenantSettingsAdminRouter } from './mediation/tenantSettingsAdmin.ts';
 import { dirname, join } from 'node:path';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
@@ -133,6 +134,7 @@ export function createApp({ config, logger, services, widgetPath = join(projectR
       hospitals: () => services.waitingTimes.currentHospitals(), specialismCodes: new Set(services.reference.specialisms.map((s) => s.code)), schedule: syncSchedule,
     }),
   );
+  app.use(tenantSettingsAdminRouter({ auth: services.mediatorAuth, audit: services.mediation.audit, tenants: services.tenants }));
   app.use(widgetConfigRouter(services.tenants));
 
   // The loader is small and stable in name: short cache, revalidated by ETag. The bundle it names

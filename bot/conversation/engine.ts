@@ -236,7 +236,9 @@ async function routeWithCards(turn: Turn, understood: Understood, text: string, 
     const found = turn.services.cards.valid(retrieval.cardId, turn.info.now);
     if (found) return cards.answerCard(turn, found.card, found.version);
   }
-  const unsureOfAction = !action && understood.intent === 'rights' || understood.intent === 'out_of_scope' || understood.confidence < 0.6;
+  // A question close to two or three cards ("moet ik opnieuw naar de huisarts als ik naar een ander
+  // ziekenhuis wil?") is asked back with those cards, not taken for the action its words contain.
+  const unsureOfAction = !action && (looksLikeQuestion(text) || understood.intent === 'rights' || understood.intent === 'out_of_scope' || understood.confidence < 0.6);
   if (retrieval.kind === 'clarify' && unsureOfAction) return cards.clarify(turn, retrieval.cardIds);
   return route(turn, understood, text);
 }

@@ -16,7 +16,7 @@ const tenantTexts = z.object({
 });
 export type TenantTexts = z.infer<typeof tenantTexts>;
 
-const customerServiceSchema = z.object({
+export const customerServiceSchema = z.object({
   phone: z.string().nullable().default(null),
   url: z.object({ nl: z.string().nullable().default(null), en: z.string().nullable().default(null) }).default({ nl: null, en: null }),
 });
@@ -102,6 +102,20 @@ export class TenantRepository {
     const value = (await this.db.tenant.findMany({ orderBy: { id: 'asc' } })).map(toSettings);
     this.listCache = { at: Date.now(), value };
     return value;
+  }
+
+  /**
+   * Changes the settings a tenant's admin may change: its customer-service route and its promised
+   * first contact. Other instances see the change within the cache's TTL.
+   */
+  async updateAdminSettings(id: string, change: { customerService?: TenantSettings['customerService']; responseWorkingDays?: number }): Promise<TenantSettings | null> {
+    const data = {
+      ...(change.customerService ? { customerService: JSON.stringify(change.customerService) } : {}),
+      ...(change.responseWorkingDays !== undefined ? { responseWorkingDays: change.responseWorkingDays } : {}),
+    };
+    const row = await this.db.tenant.update({ where: { id }, data }).catch(() => null);
+    this.invalidate();
+    return row ? toSettings(row) : null;
   }
 
   /** Forgets cached settings (after an admin changes a tenant on this instance). */

@@ -34,8 +34,8 @@ export const dutyOfCareCards = [
     topic: 'duty_of_care',
     title: { nl: 'Wat is er veranderd in 2026?', en: 'What changed in 2026?' },
     examples: {
-      nl: ['Wat is er veranderd in 2026?', 'Mogen verzekeraars sinds 2026 de wachtlijsten zien?', 'Kan mijn verzekeraar zien dat ik op een wachtlijst sta?', 'Wat is het AZWA?', 'nieuwe regels wachtlijsten 2026', 'Weet mijn verzekeraar hoe lang ik wacht?', 'Mag de verzekeraar in de wachtlijst van het ziekenhuis kijken?'],
-      en: ['What changed in 2026?', 'Can insurers see the waiting lists since 2026?', 'Can my insurer see that I am on a waiting list?', 'What is the AZWA?', 'new waiting list rules 2026', 'Does my insurer know how long I am waiting?'],
+      nl: ['Wat is er veranderd in 2026?', 'Mogen verzekeraars sinds 2026 de wachtlijsten zien?', 'Kan mijn verzekeraar zien dat ik op een wachtlijst sta?', 'Wat is het AZWA?', 'nieuwe regels wachtlijsten 2026', 'Weet mijn verzekeraar hoe lang ik wacht?', 'Mag de verzekeraar in de wachtlijst van het ziekenhuis kijken?', 'Is er een nieuwe wet over wachtlijsten?', 'Sinds wanneer gelden de nieuwe regels voor wachtlijsten?'],
+      en: ['What changed in 2026?', 'Can insurers see the waiting lists since 2026?', 'Can my insurer see that I am on a waiting list?', 'What is the AZWA?', 'new waiting list rules 2026', 'Does my insurer know how long I am waiting?', 'Is there a new law on waiting lists?', 'When do the new waiting list rules start?'],
     },
     nl: { answer: 'Sinds 1 januari 2026 mogen zorgverzekeraars zien wie langer wacht dan de Treeknorm. Dat is afgesproken in het Aanvullend Zorg- en Welzijnsakkoord (AZWA). De verzekeraar mag [[u|je]] dan zelf een snellere plek aanbieden. Dat gebeurt alleen met [[uw|je]] toestemming.' },
     en: { answer: 'Since 1 January 2026 health insurers may see who waits longer than the Treeknorm. This was agreed in the Supplementary Care and Welfare Agreement (AZWA). The insurer may then offer you a faster place itself. This only happens with your consent.' },
