@@ -155,7 +155,8 @@ function requestPanel(c: CaseDetail, r: Record<string, unknown>, specialtyName: 
   return h('section', { class: 'panel panel-request', 'aria-labelledby': 'request-title' },
     h('h2', { id: 'request-title' }, t('case.request')),
     dl([
-      [t('fields.treatment'), [specialtyName ? `${specialtyName} (${String(r.specialty)})` : text(r.specialty), str(r.treatment) ? h('span', { class: 'sub' }, t('case.patientWords', { words: String(r.treatment) })) : null]],
+      // The treatment as the chat recognised it (a lexicon term), under the specialism it belongs to.
+      [t('fields.treatment'), [str(r.treatment) ?? t('case.treatmentUnknown'), h('span', { class: 'sub' }, specialtyName ? `${specialtyName} (${String(r.specialty)})` : text(r.specialty))]],
       [t('fields.careType'), careType ? t(`careTypes.${careType}`, { defaultValue: careType }) : '–'],
       [t('fields.hospital'), text(r.hospital)],
       [t('fields.waiting'), waiting],
