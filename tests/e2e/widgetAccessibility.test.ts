@@ -58,7 +58,7 @@ async function quietAfter(page: Page, n: number): Promise<string[]> {
   while (Date.now() < until) {
     const now = await messages(page);
     if (now.join('\u0000') !== last.join('\u0000')) [last, since] = [now, Date.now()];
-    else if (now.length > n && Date.now() - since > 1000) return now;
+    else if (now.length > n && Date.now() - since > 1500) return now;
     await page.waitForTimeout(100);
   }
   throw new Error(`the transcript did not grow past ${n}: ${last.join(' | ')}`);
