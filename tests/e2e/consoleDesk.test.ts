@@ -269,6 +269,20 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
     await page.close();
   }, 60_000);
 
+  it('tells a mediator looking at a case that someone else changed it, and shows the new state on request', async () => {
+    const c = await createCase(server.services);
+    const page = await open(demo.mediator);
+    await openCase(page, c.reference);
+    await page.getByLabel('Nieuwe notitie').fill('Half geschreven');
+    expect((await client(server.url, colleague).post(`/api/cases/${c.reference}/notes`, { text: 'Patiënt gebeld door Bakker' })).status).toBe(201);
+    await page.locator('#changed-notice').waitFor({ timeout: livePollMs * 2 + 5000 });
+    // Nothing is redrawn under the mediator's hands.
+    expect(await page.getByLabel('Nieuwe notitie').inputValue()).toBe('Half geschreven');
+    await page.getByRole('button', { name: 'Toon de nieuwe stand' }).click();
+    await page.locator('.notes').getByText('Patiënt gebeld door Bakker').waitFor();
+    await page.close();
+  }, 60_000);
+
   it('shows a case the patient withdrew as withdrawn, in the queue and on the case with when', async () => {
     const c = await createCase(server.services, { conversationId: 'conv-withdraw-desk' });
     expect((await server.services.cases.withdrawForConversation(c.reference, 'conv-withdraw-desk')).status).toBe('withdrawn');
