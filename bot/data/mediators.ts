@@ -12,10 +12,13 @@ export interface MediatorWithHash extends MediatorIdentity {
   passwordHash: string;
 }
 
+/** What a system's API token may do: work cases (mediator), also administer (admin), or only read (reader: reporting, a CRM that follows cases). */
+export type TokenRole = 'mediator' | 'admin' | 'reader';
+
 export interface ApiTokenView {
   id: string;
   name: string;
-  role: 'mediator' | 'admin';
+  role: TokenRole;
   createdById: string;
   createdAt: string;
   expiresAt: string | null;
@@ -24,13 +27,14 @@ export interface ApiTokenView {
 }
 
 const role = (r: string): 'mediator' | 'admin' => (r === 'admin' ? 'admin' : 'mediator');
+const tokenRole = (r: string): TokenRole => (r === 'admin' || r === 'reader' ? r : 'mediator');
 
 const toIdentity = (row: { id: string; tenantId: string; email: string; name: string; role: string }): MediatorIdentity => ({
   id: row.id, tenantId: row.tenantId, email: row.email, name: row.name, role: role(row.role),
 });
 
 const toTokenView = (r: { id: string; name: string; role: string; createdById: string; createdAt: Date; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null }): ApiTokenView => ({
-  id: r.id, name: r.name, role: role(r.role), createdById: r.createdById, createdAt: r.createdAt.toISOString(),
+  id: r.id, name: r.name, role: tokenRole(r.role), createdById: r.createdById, createdAt: r.createdAt.toISOString(),
   expiresAt: r.expiresAt?.toISOString() ?? null, revokedAt: r.revokedAt?.toISOString() ?? null, lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
 });
 
@@ -90,7 +94,7 @@ export class MediatorStore {
     await this.db.mediatorSession.updateMany({ where: { hash, revokedAt: null }, data: { revokedAt: new Date() } });
   }
 
-  async createApiToken(input: { tenantId: string; name: string; role: 'mediator' | 'admin'; hash: string; createdById: string; expiresAt: Date | null }): Promise<ApiTokenView> {
+  async createApiToken(input: { tenantId: string; name: string; role: TokenRole; hash: string; createdById: string; expiresAt: Date | null }): Promise<ApiTokenView> {
     return toTokenView(await this.db.apiToken.create({ data: input }));
   }
 
@@ -105,12 +109,12 @@ export class MediatorStore {
   }
 
   /** The active token with this hash, marking its use (coarsely). */
-  async findApiToken(hash: string, now: Date): Promise<{ id: string; tenantId: string; name: string; role: 'mediator' | 'admin'; createdById: string } | null> {
+  async findApiToken(hash: string, now: Date): Promise<{ id: string; tenantId: string; name: string; role: TokenRole; createdById: string } | null> {
     const row = await this.db.apiToken.findUnique({ where: { hash } });
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > lastUsedResolutionMs) {
       await this.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
     }
-    return { id: row.id, tenantId: row.tenantId, name: row.name, role: role(row.role), createdById: row.createdById };
+    return { id: row.id, tenantId: row.tenantId, name: row.name, role: tokenRole(row.role), createdById: row.createdById };
   }
 }

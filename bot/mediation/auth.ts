@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sha256 } from '../hash.ts';
 import type { RequestHandler } from 'express';
-import type { MediatorIdentity, MediatorStore } from '../data/mediators.ts';
+import type { MediatorIdentity, MediatorStore, TokenRole } from '../data/mediators.ts';
 import type { AuditLog } from '../data/audit.ts';
 import type { LoginThrottleStore } from '../data/throttle.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
@@ -25,7 +25,8 @@ export interface Principal {
   /** Mediator id, or API token id. */
   id: string;
   tenantId: string;
-  role: 'mediator' | 'admin';
+  /** reader: an API token that may only read (never a person's role). */
+  role: 'mediator' | 'admin' | 'reader';
   name: string;
   email: string | null;
   /** NEN 7513 "on whose behalf": the insurer for a mediator; the issuing admin for a token. */
@@ -117,7 +118,7 @@ export class MediatorAuth {
   }
 
   /** A new API token: the secret is returned once and only its sha256 is stored. */
-  async createApiToken(principal: Principal, input: { name: string; role: 'mediator' | 'admin'; expiresInDays: number | null }) {
+  async createApiToken(principal: Principal, input: { name: string; role: TokenRole; expiresInDays: number | null }) {
     const secret = `${apiTokenPrefix}${randomBytes(32).toString('base64url')}`;
     const now = this.now();
     const view = await this.store.createApiToken({

@@ -6,7 +6,7 @@ import { decodeCursor, type CaseDetail, type CaseQuery, type CaseStore } from '.
 import type { MediatorStore } from '../data/mediators.ts';
 import type { OutboxStore } from '../data/outbox.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
-import { AppError, badRequest, conflict, notFound } from '../errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { hashPassword, TooManyAttempts, type MediatorAuth, type Principal } from './auth.ts';
 import { consoleBundlePath, consolePublicDir } from './console/paths.ts';
 import { compressedAsset } from '../api/compressedAsset.ts';
@@ -88,7 +88,19 @@ export function mediationRouter(deps: MediationDeps): Router {
   const { auth, cases, mediators, audit, outbox } = deps;
   const now = deps.now ?? (() => new Date());
   const router = Router();
-  const authed: RequestHandler[] = [auth.requirePrincipal(), auth.requireCsrf()];
+  /**
+   * A reader token (reporting, a system that only follows cases) may read and nothing else: a claim
+   * by it would hold a case nobody works. The refusal is logged like any denied action.
+   */
+  const writer: RequestHandler = (req, _res, next) => {
+    const p = req.principal as Principal;
+    if (p.role !== 'reader' || req.method === 'GET' || req.method === 'HEAD') return next();
+    const reference = /^\/api\/cases\/([^/]+)/.exec(req.path)?.[1]?.toUpperCase().slice(0, 20) ?? null;
+    actorFor(req)
+      .then((actor) => audit.record(actor, { tenantId: p.tenantId, action: 'api.write', outcome: 'denied', details: { method: req.method, path: req.path.slice(0, 120), reference } }))
+      .then(() => next(forbidden('This API token has the role reader: it may read cases but not claim, assign or change them', { role: 'reader' })), next);
+  };
+  const authed: RequestHandler[] = [auth.requirePrincipal(), auth.requireCsrf(), writer];
   const admin: RequestHandler[] = [...authed, auth.requireAdmin()];
 
   async function actorFor(req: Request): Promise<Actor> {

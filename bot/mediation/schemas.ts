@@ -94,7 +94,8 @@ export const pageQuery = z.object({
 
 export const tokenBody = z.object({
   name: z.string().trim().min(1).max(100),
-  role: z.enum(['mediator', 'admin']).default('mediator'),
+  role: z.enum(['mediator', 'admin', 'reader']).default('mediator')
+    .describe('mediator: reads and works cases (claim, status, notes, outcome); admin: also administers; reader: only reads (a claim or any change is a 403)'),
   expiresInDays: z.number().int().min(1).max(730).nullable().default(365),
 });
 
@@ -205,14 +206,14 @@ export const auditResponse = z.object({
 });
 
 export const tokenResponse = z.object({
-  id: z.string(), name: z.string(), role: z.enum(['mediator', 'admin']), createdById: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(),
+  id: z.string(), name: z.string(), role: z.enum(['mediator', 'admin', 'reader']), createdById: z.string(), createdAt: z.string(), expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable(),
 });
 
 export const webhookResponse = z.object({ id: z.string(), url: z.string(), active: z.boolean(), createdAt: z.string() });
 
 export const sessionResponse = z.object({
-  mediator: z.object({ id: z.string(), tenantId: z.string(), email: z.string().nullable(), name: z.string(), role: z.enum(['mediator', 'admin']) }),
+  mediator: z.object({ id: z.string(), tenantId: z.string(), email: z.string().nullable(), name: z.string(), role: z.enum(['mediator', 'admin', 'reader']).describe('reader only for API tokens') }),
   kind: z.enum(['session', 'api_token']).describe('session: the console; api_token: a system'),
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on changes made with the session cookie; null for a token'),
 });

@@ -1,18 +1,17 @@
 // Imported providers and the insurer's contracts, end to end: the admin contract upload
 // (authenticated, CSRF), `contracted` per result in the public API when a tenant is given, the
 // chat saying which places have a contract (and the natura-policy note), and "contracted only".
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import { importWaitingTimes } from '../../bot/data/waitingTimeImporter.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { arr, client, contractRequest, createCase, login } from '../mediation/helpers.ts';
 import { Conversation, play } from '../conversation/harness.ts';
 import { tenantView } from '../../bot/data/tenantView.ts';
+import { recentNzaFixture } from '../support/nzaFixture.ts';
 import { contractsResponse, contractUploadResponse, waitingTimeSyncResponse } from '../../bot/mediation/schemas.ts';
 
-const xml = readFileSync(join(projectRoot, 'tests/fixtures/waiting-times/nza-zorgbeeld.xml'), 'utf8');
+// Dated two weeks back from today: the figures are current whatever the date the suite runs.
+const xml = recentNzaFixture('nza-zorgbeeld.xml');
 type Result = { hospital: string; location: string; outpatientWeeks: number | null; isDemo: boolean; freshness: string; contracted?: boolean | null };
 
 describe('imported clinics and contracted providers', () => {

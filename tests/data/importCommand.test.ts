@@ -2,7 +2,6 @@
 // codes, the summary it prints, nothing lost on a refused file), and the server's schedule
 // (WAITING_TIMES_SYNC_URL) fetching from a local HTTP server until the chat data and /healthz show it.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,9 +12,11 @@ import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import type { Db } from '../../bot/data/db.ts';
 import { freshDatabase } from '../support/db.ts';
 import { freePort, startServerProcess } from '../support/serverProcess.ts';
+import { recentNzaFixture } from '../support/nzaFixture.ts';
 
 const fixtures = join(projectRoot, 'tests/fixtures/waiting-times');
-const xml = readFileSync(join(fixtures, 'nza-zorgbeeld.xml'), 'utf8');
+// Dated relative to today: the command and the server import with the real clock.
+const xml = recentNzaFixture('nza-zorgbeeld.xml');
 
 /** Runs an import command on its own database; resolves with its exit code and output. */
 function run(script: string, databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -63,7 +64,9 @@ describe('npm run import:waiting-times -- FILE_OR_URL', () => {
   afterEach(async () => db.$disconnect());
 
   it('a file with a few unusable records: imports the rest, lists the skipped ones with record number and reason, exits 0', async () => {
-    const r = await importCommand(url, join(fixtures, 'nza-zorgbeeld.xml'));
+    const file = join(mkdtempSync(join(tmpdir(), 'ww-nza-')), 'nza-zorgbeeld.xml');
+    writeFileSync(file, xml);
+    const r = await importCommand(url, file);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/104/);
     expect(r.stdout).toMatch(/record 31.*-3 is negative/i);
@@ -78,7 +81,7 @@ describe('npm run import:waiting-times -- FILE_OR_URL', () => {
   });
 
   it('more than 5 % unusable records: imports nothing, says why, exits 1; what was stored stays', async () => {
-    const records = JSON.parse(readFileSync(join(fixtures, 'nza-zorgbeeld.json'), 'utf8')) as Record<string, string>[];
+    const records = JSON.parse(recentNzaFixture('nza-zorgbeeld.json')) as Record<string, string>[];
     const spoiled = records.map((rec, i) => (i % 10 === 0 ? { ...rec, Specialism: 'Overige' } : rec));
     answer = () => ({ status: 200, body: JSON.stringify(spoiled) });
     const before = await counts(db);

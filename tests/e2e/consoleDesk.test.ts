@@ -260,12 +260,30 @@ describe('the mediator\'s desk in Chromium at 1366×768', () => {
   it('shows a new case in the open queue without a reload, and says so politely', async () => {
     const page = await open(demo.mediator);
     const before = await rowRefs(page);
+    // A keyboard user sits on a case link while the table is redrawn: the focus stays on that case.
+    await page.locator('table.queue tbody tr th a').first().focus();
+    const focused = before[0];
     const c = await createCase(server.services, { request: contractRequest({ waitingWeeks: 30 }) });
     expect(before).not.toContain(c.reference);
     await expect.poll(() => rowRefs(page), { timeout: livePollMs * 2 + 5000, interval: 500 }).toContain(c.reference);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(focused);
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/nieuw of gewijzigd/);
     expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator(`tr[data-reference="${c.reference}"]`).getAttribute('class')).toContain('changed');
+    await page.close();
+  }, 60_000);
+
+  it('tells a mediator looking at a case that someone else changed it, and shows the new state on request', async () => {
+    const c = await createCase(server.services);
+    const page = await open(demo.mediator);
+    await openCase(page, c.reference);
+    await page.getByLabel('Nieuwe notitie').fill('Half geschreven');
+    expect((await client(server.url, colleague).post(`/api/cases/${c.reference}/notes`, { text: 'Patiënt gebeld door Bakker' })).status).toBe(201);
+    await page.locator('#changed-notice').waitFor({ timeout: livePollMs * 2 + 5000 });
+    // Nothing is redrawn under the mediator's hands.
+    expect(await page.getByLabel('Nieuwe notitie').inputValue()).toBe('Half geschreven');
+    await page.getByRole('button', { name: 'Toon de nieuwe stand' }).click();
+    await page.locator('.notes').getByText('Patiënt gebeld door Bakker').waitFor();
     await page.close();
   }, 60_000);
 

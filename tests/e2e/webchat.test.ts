@@ -19,8 +19,9 @@ const webChatJs = readFileSync(join(dirname(createRequire(import.meta.url).resol
 
 /**
  * The page a Bot Framework developer writes: a token from tokens/generate, then renderWebChat.
- * Query: api (our server), ws=1|0, user (a dl_ id to bind), upload=1 (leave Web Chat's upload
- * button on), resume=1 (reconnect with the conversationId, token and watermark kept in sessionStorage).
+ * Query: api (our server), ws=1|0, user (a dl_ id to bind in tokens/generate), userID=1 (pass it to
+ * Web Chat as well), upload=1 (leave Web Chat's upload button on), resume=1 (reconnect with the
+ * conversationId, token and watermark kept in sessionStorage).
  */
 const pageHtml = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Zorgverzekeraar – chat</title><link rel="icon" href="data:,">
 <style>html,body{height:100%;margin:0}#webchat{height:100%}</style></head>
@@ -40,7 +41,8 @@ const pageHtml = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><ti
   const directLine = window.WebChat.createDirectLine({ token, domain: api + '/v3/directline', webSocket: p.get('ws') === '1', ...(saved ? { conversationId: saved.conversationId, watermark: saved.watermark } : {}) });
   // What a page keeps to resume after a reload (Microsoft's "reconnect" sample does the same).
   window.keep = () => sessionStorage.setItem('dl', JSON.stringify({ token: directLine.token, conversationId: directLine.conversationId, watermark: directLine.watermark }));
-  window.WebChat.renderWebChat({ directLine, locale: 'nl-NL', ...(user ? { userID: user } : {}), styleOptions: { hideUploadButton: p.get('upload') !== '1' } }, document.getElementById('webchat'));
+  // Web Chat reads a bound user id from the token (as in the README); a page may also pass the same one as userID.
+  window.WebChat.renderWebChat({ directLine, locale: 'nl-NL', ...(user && p.get('userID') === '1' ? { userID: user } : {}), styleOptions: { hideUploadButton: p.get('upload') !== '1' } }, document.getElementById('webchat'));
 })();
 </script></body></html>`;
 
@@ -79,7 +81,8 @@ function watch(p: Page): string[] {
     if (m.type() === 'warning' && /user id/i.test(m.text())) problems.push(`console.warn: ${m.text()}`);
   });
   p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  p.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // A request the page itself cancels (a poll in flight when it navigates away) is not a failure.
+  p.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   return problems;
 }
 
@@ -99,7 +102,7 @@ async function botSaysMoreThan(p: Page, after: number): Promise<string[]> {
   while (Date.now() < until) {
     const n = await botBubbles(p).count();
     if (n !== last) [last, since] = [n, Date.now()];
-    else if (n > after && Date.now() - since > 1500) return (await botBubbles(p).allInnerTexts()).slice(after).map((t) => t.trim());
+    else if (n > after && Date.now() - since > 2000) return (await botBubbles(p).allInnerTexts()).slice(after).map((t) => t.trim());
     await p.waitForTimeout(100);
   }
   throw new Error(`the assistant said nothing new after ${after} messages; shown: ${(await texts(p)).join(' | ')}`);
@@ -176,7 +179,7 @@ describe('Web Chat 4.18 resuming a conversation after a reload (conversationId +
       const sinceWatermark = all.slice(2);
       expect(sinceWatermark[0]).toBe('Wat is de treeknorm?');
 
-      await p.goto(pageUrl({ ws: ws ? '1' : '0', user: 'dl_webchat_resume', resume: '1' }));
+      await p.goto(pageUrl({ ws: ws ? '1' : '0', user: 'dl_webchat_resume', userID: '1', resume: '1' }));
       await userBubbles(p).first().waitFor({ timeout: 30_000 });
       await expect.poll(() => texts(p), { timeout: 20_000 }).toEqual(sinceWatermark);
       // Stays that way: nothing arrives twice a moment later.

@@ -58,7 +58,7 @@ async function quietAfter(page: Page, n: number): Promise<string[]> {
   while (Date.now() < until) {
     const now = await messages(page);
     if (now.join('\u0000') !== last.join('\u0000')) [last, since] = [now, Date.now()];
-    else if (now.length > n && Date.now() - since > 1000) return now;
+    else if (now.length > n && Date.now() - since > 1500) return now;
     await page.waitForTimeout(100);
   }
   throw new Error(`the transcript did not grow past ${n}: ${last.join(' | ')}`);
@@ -143,6 +143,39 @@ describe('widget and screen readers: a restored transcript is not read out again
     // Everything is still one scrollable, labelled transcript for a screen reader that browses it.
     const log = page.locator(`${W} .log`);
     expect(await log.getAttribute('aria-label')).toBe('Gesprek');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('widget after "delete my data"', () => {
+  it('clears what the page showed, shows the confirmation, and after a reload shows it again and goes on', async () => {
+    const page = await context.newPage();
+    const errors = watch(page);
+    await page.goto(`${siteUrl}/`);
+    await page.locator(`${W} .launcher`).click();
+    const greeting = await quietAfter(page, 0);
+    await page.locator(`${W} #ww-input`).fill('Verwijder mijn gegevens');
+    await page.keyboard.press('Enter');
+    const asked = await quietAfter(page, greeting.length + 1);
+    expect(asked.join(' ')).toContain('Wilt u dat ik uw gegevens verwijder');
+    await page.locator(`${W} .choice`, { hasText: 'Ja, verwijder alles' }).click();
+    // The erasure empties the transcript; the confirmation is what remains, on screen.
+    await expect.poll(() => messages(page), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringContaining('Uw gesprek is verwijderd.')]));
+    const shown = await quietAfter(page, 0);
+    expect(shown.join(' ')).not.toContain('Verwijder mijn gegevens');
+    expect(shown.join(' ')).not.toContain('Ik ben Wachtwijzer');
+    expect(await page.locator(`${W} .msg`, { hasText: 'Uw gesprek is verwijderd.' }).first().isVisible()).toBe(true);
+
+    // After a reload only what came after the erasure is restored, and it is visible.
+    await page.reload();
+    await expect.poll(() => messages(page), { timeout: 20_000 }).toEqual(shown);
+    expect(await page.locator(`${W} .msg`, { hasText: 'Uw gesprek is verwijderd.' }).first().isVisible()).toBe(true);
+    await page.locator(`${W} #ww-input`).fill('Wat is de treeknorm?');
+    await page.keyboard.press('Enter');
+    const after = await quietAfter(page, shown.length + 1);
+    expect(after.slice(0, shown.length)).toEqual(shown);
+    expect(await page.locator(`${W} .msg.bot`).last().isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

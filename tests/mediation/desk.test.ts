@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { arr, client, contractRequest, createCase, demo, login, type J, type Session } from './helpers.ts';
-import { caseDetailResponse, caseListResponse } from '../../bot/mediation/schemas.ts';
+import { caseDetailResponse, caseListResponse, sessionResponse } from '../../bot/mediation/schemas.ts';
 import { phoneKey, referenceFrom, searchTerms } from '../../bot/domain/caseSearch.ts';
 import { auditCsv, csvField } from '../../bot/data/audit.ts';
 
@@ -205,6 +205,29 @@ describe('the mediator\'s desk API', () => {
     const stats = await m.get('/api/stats');
     expect(stats.status).toBe(200);
     expect(Number(stats.body.firstContact?.medianHours)).toBeGreaterThan(0);
+  });
+
+  it('a reader token reads cases but may not claim or change one (403, logged); a mediator token may claim', async () => {
+    const a = client(server.url, admin);
+    const created = await a.post('/api/tokens', { name: 'Rapportage', role: 'reader' });
+    expect(created.status).toBe(201);
+    expect(created.body.role).toBe('reader');
+    const reader = client(server.url, { token: String(created.body.token) });
+    const c = await createCase(server.services);
+    expect((await reader.get(`/api/cases/${c.reference}`)).status).toBe(200);
+    expect((await reader.get('/api/cases?status=new')).status).toBe(200);
+    const claim = await reader.post(`/api/cases/${c.reference}/claim`);
+    expect(claim.status).toBe(403);
+    expect(String(claim.body.error?.message)).toContain('reader');
+    expect((await reader.post(`/api/cases/${c.reference}/notes`, { text: 'x' })).status).toBe(403);
+    expect((await server.services.db.case.findUniqueOrThrow({ where: { reference: c.reference } })).status).toBe('new');
+    const session = await reader.get('/api/auth/session');
+    expect(sessionResponse.safeParse(session.body).success).toBe(true);
+    const log = await a.get(`/api/audit?actor=${String(created.body.id)}&action=api.write`);
+    expect(arr(log.body.items).map((i) => [i.outcome, i.actorName])).toContainEqual(['denied', 'Rapportage']);
+    // The same claim by a token that works cases succeeds.
+    const worker = await a.post('/api/tokens', { name: 'CRM-werkbak', role: 'mediator' });
+    expect((await client(server.url, { token: String(worker.body.token) }).post(`/api/cases/${c.reference}/claim`)).status).toBe(200);
   });
 
   it('reopens a resolved case with a reason, which becomes a note', async () => {

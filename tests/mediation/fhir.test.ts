@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { arr, client, contractRequest, createCase, demo, login, type J, type Session } from './helpers.ts';
 import { bundleR4 } from './fhirR4.ts';
 import { agbSystem, extensionUrls, outcomeSystem, specialismSystem, toFhirBundle, treatmentSystem } from '../../bot/mediation/fhir.ts';
 import type { CaseDetail } from '../../bot/data/caseStore.ts';
-import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import { importWaitingTimes } from '../../bot/data/waitingTimeImporter.ts';
+import { recentNzaFixture } from '../support/nzaFixture.ts';
 
 /** The official FHIR R4 JSON schema (fhir.schema.json from HL7, as the package ships it), compiled once. */
 type SchemaValidator = { validate(resource: unknown, verbose?: boolean): unknown[] };
@@ -34,7 +32,7 @@ describe('FHIR R4 export', () => {
     server = await startTestServer();
     mediator = await login(server.url, demo.mediator);
     // The NZa fixture teaches Maasstad its AGB codes: the export then names providers by AGB code.
-    const xml = readFileSync(join(projectRoot, 'tests/fixtures/waiting-times/nza-zorgbeeld.xml'), 'utf8');
+    const xml = recentNzaFixture('nza-zorgbeeld.xml');
     expect((await importWaitingTimes(server.services.db, server.services.reference, 'nza.xml', xml, new Date())).status).toBe('imported');
     server.services.waitingTimes.invalidate();
   }, 60_000);

@@ -4,8 +4,18 @@ import { ApiError } from './api.ts';
 
 export const main = () => document.getElementById('main') as HTMLElement;
 
+let viewTimer: number | null = null;
+
+/** Runs `tick` every `ms` while this view is shown; the next startView stops it. */
+export function everyWhileShown(ms: number, tick: () => void): void {
+  if (viewTimer !== null) window.clearInterval(viewTimer);
+  viewTimer = window.setInterval(tick, ms);
+}
+
 /** Starts a view: clears the main region, sets the page title, and puts focus on the heading so screen readers hear the new page. */
 export function startView(title: string): HTMLElement {
+  if (viewTimer !== null) window.clearInterval(viewTimer);
+  viewTimer = null;
   const region = main();
   clear(region);
   document.title = `${title} – ${t('app.name')}`;

@@ -1,8 +1,9 @@
 import { parseMarkdown, renderMarkdown, resolveServerLinks } from '../../../../../web-widget/src/markdown.ts';
-import { api, ApiError, specialisms, type Alternative, type CaseDetail, type Colleague, type Me, type Note, type Outcome } from '../api.ts';
+import { api, ApiError, getWithDate, specialisms, type Alternative, type CaseDetail, type Colleague, type Me, type Note, type Outcome } from '../api.ts';
 import { h, text } from '../dom.ts';
 import { formatDate, formatDateTime, language, t } from '../i18n.ts';
-import { alertBox, announce, errorMessage, focusHeading, startView, statusBadge } from '../ui.ts';
+import { livePollMs } from './queue.ts';
+import { alertBox, announce, errorMessage, everyWhileShown, focusHeading, startView, statusBadge } from '../ui.ts';
 
 const noteMax = 2000;
 const openStatuses = ['new', 'claimed', 'in_progress'];
@@ -104,6 +105,26 @@ export async function renderCase(reference: string, me: Me, go: (hash: string) =
   bottom.appendChild(transcriptPanel(c));
   bottom.appendChild(detailsPanel(c, me));
   region.appendChild(bottom);
+
+  // Someone else changed the case meanwhile (a colleague, a system, the patient): say so and offer the
+  // new state, without redrawing under the mediator's hands (a half-written note stays).
+  const hashOfView = location.hash;
+  let told = false;
+  everyWhileShown(livePollMs, () => {
+    if (told || document.hidden || location.hash !== hashOfView) return;
+    getWithDate<{ items: { reference: string; updatedAt: string }[] }>(`/api/cases?q=${encodeURIComponent(c.reference)}&updatedSince=${encodeURIComponent(c.updatedAt)}&pageSize=10`)
+      .then(({ body }) => {
+        if (told || location.hash !== hashOfView || !body.items.some((i) => i.reference === c.reference)) return;
+        told = true;
+        feedback.appendChild(h('div', { class: 'notice-changed', id: 'changed-notice' },
+          h('p', {}, t('case.changedElsewhere')),
+          h('button', { type: 'button', id: 'show-new-state', onclick: () => void reload(t('case.showingNewState')) }, t('case.showNewState'))));
+        announce(t('case.changedElsewhere'));
+      })
+      .catch(() => {
+        // Tried again at the next tick.
+      });
+  });
 }
 
 function patientPanel(p: Record<string, unknown>, applicant: Record<string, unknown> | null, r: Record<string, unknown>, c: CaseDetail): HTMLElement {
@@ -155,7 +176,8 @@ function requestPanel(c: CaseDetail, r: Record<string, unknown>, specialtyName: 
   return h('section', { class: 'panel panel-request', 'aria-labelledby': 'request-title' },
     h('h2', { id: 'request-title' }, t('case.request')),
     dl([
-      [t('fields.treatment'), [specialtyName ? `${specialtyName} (${String(r.specialty)})` : text(r.specialty), str(r.treatment) ? h('span', { class: 'sub' }, t('case.patientWords', { words: String(r.treatment) })) : null]],
+      // The treatment as the chat recognised it (a lexicon term), under the specialism it belongs to.
+      [t('fields.treatment'), [str(r.treatment) ?? t('case.treatmentUnknown'), h('span', { class: 'sub' }, specialtyName ? `${specialtyName} (${String(r.specialty)})` : text(r.specialty))]],
       [t('fields.careType'), careType ? t(`careTypes.${careType}`, { defaultValue: careType }) : '–'],
       [t('fields.hospital'), text(r.hospital)],
       [t('fields.waiting'), waiting],

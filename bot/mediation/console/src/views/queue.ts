@@ -1,7 +1,7 @@
 import { getWithDate, specialisms, type QueueItem } from '../api.ts';
 import { clear, h, text } from '../dom.ts';
 import { formatDateTime, language, t } from '../i18n.ts';
-import { alertBox, announce, errorMessage, startView, statusBadge } from '../ui.ts';
+import { alertBox, announce, errorMessage, everyWhileShown, startView, statusBadge } from '../ui.ts';
 
 export interface QueueFilters {
   q: string;
@@ -69,18 +69,11 @@ function select(id: string, label: string, value: string, options: [string, stri
 
 const blank: QueueFilters = { q: '', status: 'new', assignee: '', specialty: '', treeknormExceeded: '', overdue: '', minAgeDays: '', sort: 'priority', page: 1, pageSize: 25 };
 
-let liveTimer: number | null = null;
-
-function stopLive(): void {
-  if (liveTimer !== null) window.clearInterval(liveTimer);
-  liveTimer = null;
-}
 
 type Page = { items: QueueItem[]; total: number; page: number; pageSize: number };
 
 /** The queue: search, filters (kept in the address, so a view can be bookmarked), table, pager; it refreshes itself. */
 export async function renderQueue(filters: QueueFilters, go: (hash: string) => void): Promise<void> {
-  stopLive();
   const heading = startView(t('queue.title'));
   const region = heading.parentElement as HTMLElement;
   const hashOfView = location.hash;
@@ -150,11 +143,7 @@ export async function renderQueue(filters: QueueFilters, go: (hash: string) => v
   let sinceIso = since.toISOString();
   let busy = false;
   const poll = async () => {
-    if (location.hash !== hashOfView || !document.body.contains(results)) {
-      stopLive();
-      return;
-    }
-    if (busy || document.hidden) return;
+    if (busy || document.hidden || location.hash !== hashOfView || !document.body.contains(results)) return;
     busy = true;
     try {
       const feed = await getWithDate<{ items: QueueItem[] }>(`/api/cases?updatedSince=${encodeURIComponent(sinceIso)}&pageSize=100`);
@@ -174,7 +163,7 @@ export async function renderQueue(filters: QueueFilters, go: (hash: string) => v
       busy = false;
     }
   };
-  liveTimer = window.setInterval(() => void poll(), livePollMs);
+  everyWhileShown(livePollMs, () => void poll());
 }
 
 function renderResults(results: HTMLElement, filters: QueueFilters, data: Page, names: Map<string, { nl: string; en: string }>, go: (hash: string) => void, changed: Set<string>): string {
