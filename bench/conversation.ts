@@ -1,6 +1,7 @@
 /**
  * npm run bench:conversation [-- --patients 200 --seconds 60 --saturation-patients 50
- *                               --saturation-seconds 15 --workers N --only intake,questions,echo,plain]
+ *                               --saturation-seconds 15 --workers N --only intake,questions,echo,plain
+ *                               --db sqlite|postgres]
  *
  * Real conversations over Direct Line on loopback, all driven by one client
  * (bench/directLineClient.ts: send, then poll GET activities every 5 ms until the reply is there):
@@ -15,7 +16,10 @@
  * Prints p50/p95/p99, errors, turns/s, the server's CPU per turn, the targets and the ratios.
  * Figures only; no pass/fail here.
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defaultWorkers } from '../bot/cluster.ts';
 import { runPatients, startServer, type Patient, type RunResult } from './directLineClient.ts';
 import { echoSays, intakeSays, questionSays } from './patients.ts';
@@ -38,7 +42,25 @@ const only = new Set(onlyIndex > 0 ? process.argv[onlyIndex + 1]!.split(',') : [
 // --profile: CPU profiles of the app server(s) during each Wachtwijzer saturation run, in
 // .tmp/profiles/<pid>-<n>.cpuprofile (Chrome DevTools opens them; bench/profileSummary.ts sums them up).
 const profile = process.argv.includes('--profile');
-const app = await startServer('bench/conversationServer.ts', { BENCH_WORKERS: String(workers) });
+// --db postgres: the servers share a throw-away PostgreSQL server (scripts/postgres-server.sh), as
+// several production instances share one database; the default is the embedded SQLite file.
+const dbIndex = process.argv.indexOf('--db');
+const dbKind = dbIndex > 0 ? process.argv[dbIndex + 1] : 'sqlite';
+if (dbKind !== 'sqlite' && dbKind !== 'postgres') throw new Error('--db must be sqlite or postgres');
+let postgres: { url: string; dir: string; version: string } | null = null;
+if (dbKind === 'postgres') {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-pg-'));
+  const dirFile = join(scratch, 'dir');
+  const url = execFileSync('bash', ['scripts/postgres-server.sh', 'start'], { env: { ...process.env, PGTEST_DIR_FILE: dirFile }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  const dir = readFileSync(dirFile, 'utf8').trim();
+  rmSync(scratch, { recursive: true, force: true });
+  const version = execFileSync('bash', ['-c', 'ls -d /usr/lib/postgresql/*/ | sort -V | tail -1 | xargs basename'], { encoding: 'utf8' }).trim();
+  postgres = { url, dir, version };
+}
+const stopPostgres = () => {
+  if (postgres) execFileSync('bash', ['scripts/postgres-server.sh', 'stop', postgres.dir], { stdio: 'ignore' });
+};
+const app = await startServer('bench/conversationServer.ts', { BENCH_WORKERS: String(workers), ...(postgres ? { BENCH_DATABASE_URL: postgres.url } : {}) });
 const plain = await startServer('bench/plainEchoServer.ts');
 const dl = (port: number, prefix = '') => `http://127.0.0.1:${port}${prefix}/v3/directline`;
 
@@ -60,7 +82,7 @@ const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(
   [
     `bench:conversation ${new Date().toISOString()}`,
-    `machine: ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}; SQLite; loopback`,
+    `machine: ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}; ${postgres ? `PostgreSQL ${postgres.version} (throw-away server on loopback)` : 'SQLite'}; loopback`,
     `server: ${workers} process(es) on one port; client: poll every 5 ms after each send until the reply is there`,
     `load: ${patients} patients, think time ${thinkMs} ms on average, ${seconds} s; saturation: ${saturationPatients} patients, no think time, ${saturationSeconds} s`,
     '',
@@ -115,4 +137,5 @@ const exited = new Promise((r) => app.child.once('exit', r));
 app.child.kill('SIGTERM');
 plain.child.kill('SIGTERM');
 await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+stopPostgres();
 process.exit(0);

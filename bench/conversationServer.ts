@@ -2,7 +2,8 @@
  * The server side of bench:conversation, in its own process(es) so that the simulated patients
  * do not share its event loop: the real app plus an echo agent on the same SDK, storage and
  * database under /echo. With BENCH_WORKERS=N it runs N instances on one port (Node cluster),
- * sharing the SQLite database as several instances would. Prints "PORT <n>" when it listens.
+ * sharing the database (SQLite, or PostgreSQL with BENCH_DATABASE_URL) as several instances would.
+ * Prints "PORT <n>" when it listens.
  */
 import cluster from 'node:cluster';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { seed } from '../prisma/seed.ts';
 
 const workers = Math.max(1, Number(process.env.BENCH_WORKERS ?? 1));
 const dir = join(projectRoot, '.tmp/bench');
-const url = `file:${join(dir, 'bench.db')}`;
+// BENCH_DATABASE_URL (bench:conversation --db postgres): a fresh PostgreSQL database; else a fresh SQLite file.
+const url = process.env.BENCH_DATABASE_URL ?? `file:${join(dir, 'bench.db')}`;
 
 if (cluster.isPrimary) {
   rmSync(dir, { recursive: true, force: true });
