@@ -125,6 +125,12 @@ describe('mediation console in Chromium', () => {
     await page.getByLabel('Sneller plek gevonden').check();
     // Not one of the faster places the case offers: typed in.
     await page.getByLabel(/Nieuw ziekenhuis/).selectOption('other');
+    // Typing is helped by the reference list's hospitals for this specialism (GET /api/waiting-times).
+    expect(await page.getByLabel(/Ziekenhuis of kliniek/).getAttribute('list')).toBe('o-provider-list');
+    await expect.poll(() => page.locator('#o-provider-list option').count()).toBeGreaterThan(1);
+    const suggested = await page.locator('#o-provider-list option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(new Set(suggested).size).toBe(suggested.length);
+    expect(suggested.every((name) => name.trim().length > 1)).toBe(true);
     await page.getByLabel(/Ziekenhuis of kliniek/).fill('Ziekenhuis Rivierenland');
     await page.getByLabel('Locatie').fill('Tiel');
     await page.getByLabel(/Nieuwe datum/).fill('2026-12-10');

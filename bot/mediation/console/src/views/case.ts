@@ -347,6 +347,29 @@ function placeName(a: Alternative): string {
 
 const alternativeLabel = (a: Alternative) => t('outcome.alternativeOption', { place: placeName(a), weeks: a.weeks, km: Math.round(a.distanceKm * 10) / 10 }) + (a.isDemo ? ` – ${t('alternatives.demo')}` : '');
 
+/**
+ * Suggestions for a typed "other hospital": the reference list's hospitals and locations with figures for
+ * this case's specialism within 300 km of the patient (the existing GET /api/waiting-times). The fields stay
+ * free text; without a specialism or a known postcode there are simply no suggestions.
+ */
+function hospitalSuggestions(request: Record<string, unknown>): HTMLElement[] {
+  const providers = h('datalist', { id: 'o-provider-list' });
+  const locations = h('datalist', { id: 'o-location-list' });
+  const specialty = typeof request.specialty === 'string' && /^\d{4}$/.test(request.specialty) ? request.specialty : null;
+  const near = typeof request.postcode === 'string' ? request.postcode : null;
+  if (specialty && near) {
+    const query = new URLSearchParams({ specialty, near, radiusKm: '300' });
+    void api<{ results: { hospital: string; location: string; city: string }[] }>('GET', `/api/waiting-times?${query.toString()}`)
+      .then(({ results }) => {
+        const sorted = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, 'nl'));
+        for (const name of sorted(results.map((r) => r.hospital))) providers.appendChild(h('option', { value: name }));
+        for (const name of sorted(results.map((r) => (r.city && !r.location.includes(r.city) ? `${r.location}, ${r.city}` : r.location)))) locations.appendChild(h('option', { value: name }));
+      })
+      .catch(() => undefined);
+  }
+  return [providers, locations];
+}
+
 function outcomeSection(c: CaseDetail, run: Run): HTMLElement {
   const section = h('section', { class: 'panel', 'aria-labelledby': 'outcome-title' }, h('h2', { id: 'outcome-title' }, t('case.outcome')));
   if (c.outcome) section.appendChild(dl(outcomeRows(c.outcome)));
@@ -359,8 +382,8 @@ function outcomeSection(c: CaseDetail, run: Run): HTMLElement {
   const radios = kinds.map((kind) => h('div', { class: 'radio' },
     h('input', { type: 'radio', name: 'outcome-kind', id: `kind-${kind}`, value: kind, checked: c.outcome?.kind === kind }),
     h('label', { for: `kind-${kind}` }, t(`outcome.${kind}`))));
-  const field = (id: string, label: string, type = 'text', required = false) =>
-    h('div', { class: 'field' }, h('label', { for: id }, label, required ? h('span', { class: 'required' }, ` (${t('common.required')})`) : null), h('input', { id, name: id, type, maxlength: type === 'text' ? 200 : null }));
+  const field = (id: string, label: string, type = 'text', required = false, list?: string) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label, required ? h('span', { class: 'required' }, ` (${t('common.required')})`) : null), h('input', { id, name: id, type, maxlength: type === 'text' ? 200 : null, list: list ?? null }));
   // The new place comes from the faster places found for this case, or is typed when it is another one.
   const alternatives = c.alternatives;
   const picker = alternatives.length
@@ -372,8 +395,9 @@ function outcomeSection(c: CaseDetail, run: Run): HTMLElement {
           h('option', { value: 'other' }, t('outcome.pickOther'))))
     : null;
   const typed = h('div', { class: 'typed-place', id: 'typed-place', hidden: picker !== null },
-    field('o-provider', t('outcome.provider'), 'text', true),
-    field('o-location', t('outcome.location')));
+    field('o-provider', t('outcome.provider'), 'text', true, 'o-provider-list'),
+    field('o-location', t('outcome.location'), 'text', false, 'o-location-list'),
+    ...hospitalSuggestions(c.request));
   const saved = h('p', { class: 'hint', id: 'o-saved', 'aria-live': 'polite' });
   const faster = h('fieldset', { id: 'faster-fields', hidden: c.outcome?.kind !== 'faster_place_found' },
     h('legend', {}, t('outcome.whereWhen')),
