@@ -82,7 +82,7 @@ async function route(): Promise<void> {
   const caseMatch = /^\/case\/(ZB-[0-9A-Z]{4}-[0-9A-Z]{4})$/i.exec(path);
   if (caseMatch) await renderCase(caseMatch[1]!.toUpperCase(), me, go);
   else if (path === '/audit' && me.mediator.role === 'admin') await renderAudit(params, go);
-  else if (path === '/stats') await renderStats();
+  else if (path === '/stats') await renderStats(me.mediator.role === 'admin');
   else await renderQueue(filtersFrom(params), go);
   moveFocus();
 }

@@ -13,11 +13,28 @@ interface Stats {
   perWeek: { weekStart: string; created: number; firstContactMade: number; firstContactOnTime: number; helped: number; weeksSaved: number }[];
 }
 
+/** GET /api/admin/waiting-times/sync (admins): the schedule and the last runs of the NZa import. */
+interface SyncRun {
+  trigger: 'cli' | 'schedule';
+  source: string;
+  status: 'running' | 'imported' | 'rejected' | 'failed';
+  startedAt: string;
+  finishedAt: string | null;
+  summary: { imported?: number; skipped?: number; total?: number; reason?: string | null };
+}
+interface SyncStatus {
+  scheduled: boolean;
+  everyDays: number;
+  lastRun: SyncRun | null;
+  lastImported: SyncRun | null;
+  nextDueAt: string | null;
+}
+
 const statuses = ['new', 'claimed', 'in_progress', 'resolved', 'closed', 'withdrawn'];
 const kinds = ['faster_place_found', 'no_faster_option', 'patient_declined', 'not_reachable'];
 
 /** The insurer's figures (GET /api/stats): open work, first contact, and what mediation achieved. */
-export async function renderStats(): Promise<void> {
+export async function renderStats(isAdmin = false): Promise<void> {
   const heading = startView(t('stats.title'));
   const region = heading.parentElement as HTMLElement;
   let s: Stats;
@@ -70,5 +87,35 @@ export async function renderStats(): Promise<void> {
         ))),
       )),
   ));
+  if (isAdmin) region.appendChild(await syncSection(nf));
   announce(t('stats.title'));
+}
+
+/** Where the waiting times come from and whether the last import worked: admins see it with the figures. */
+async function syncSection(nf: (n: number) => string): Promise<HTMLElement> {
+  const section = h('section', { 'aria-labelledby': 'stats-sync-title', id: 'stats-sync' }, h('h2', { id: 'stats-sync-title' }, t('stats.sync.title')));
+  let sync: SyncStatus;
+  try {
+    sync = await api<SyncStatus>('GET', '/api/admin/waiting-times/sync');
+  } catch (error) {
+    section.appendChild(alertBox(errorMessage(error)));
+    return section;
+  }
+  const when = (iso: string | null) => (iso ? formatDate(iso) : t('stats.none'));
+  const run = (r: SyncRun | null) =>
+    r
+      ? `${t(`stats.sync.status.${r.status}`)} · ${when(r.finishedAt ?? r.startedAt)} · ${t(`stats.sync.trigger.${r.trigger}`)}` +
+        (r.summary.imported !== undefined ? ` · ${t('stats.sync.counts', { imported: nf(r.summary.imported), skipped: nf(r.summary.skipped ?? 0) })}` : '') +
+        (r.summary.reason ? ` · ${r.summary.reason}` : '')
+      : t('stats.sync.never');
+  const rows: [string, string][] = [
+    [t('stats.sync.schedule'), sync.scheduled ? t('stats.sync.every', { count: sync.everyDays }) : t('stats.sync.notScheduled')],
+    [t('stats.sync.lastRun'), run(sync.lastRun)],
+    [t('stats.sync.lastImported'), run(sync.lastImported)],
+  ];
+  if (sync.scheduled) rows.push([t('stats.sync.nextDue'), sync.nextDueAt === 'now' ? t('stats.sync.dueNow') : when(sync.nextDueAt)]);
+  section.appendChild(h('dl', { class: 'sync' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+  // A failed or refused last run is the one thing an admin must not miss here.
+  if (sync.lastRun && (sync.lastRun.status === 'failed' || sync.lastRun.status === 'rejected')) section.appendChild(alertBox(t('stats.sync.lastFailed')));
+  return section;
 }
