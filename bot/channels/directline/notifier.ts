@@ -53,8 +53,17 @@ export class AdaptivePoll {
     this.delay = crossInstance ? maxMs : minMs;
   }
 
+  // Across instances: one quick look after activity. A notice can overtake the rows it announces
+  // (seen once in CI with two test processes: a hand-off event came 15 s late); one read a moment
+  // later catches them without going back to polling every socket.
+  private recheck = false;
+
   /** The wait before the next poll; each quiet poll doubles the one after it. */
   next(): number {
+    if (this.recheck) {
+      this.recheck = false;
+      return this.minMs;
+    }
     const d = this.delay;
     this.delay = Math.min(this.maxMs, this.delay * 2);
     return d;
@@ -63,5 +72,6 @@ export class AdaptivePoll {
   /** Something happened in the conversation: the other side may answer soon, look again soon. */
   activity(): void {
     if (!this.crossInstance) this.delay = this.minMs;
+    else this.recheck = true;
   }
 }
