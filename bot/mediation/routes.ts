@@ -13,6 +13,7 @@ import { compressedAsset } from '../api/compressedAsset.ts';
 import { toFhirBundle, type FhirLookups } from './fhir.ts';
 import { isPrivateHost } from './webhookTarget.ts';
 import { openApiDocument } from './openapi.ts';
+import { requestActor } from './requestActor.ts';
 import * as s from './schemas.ts';
 
 
@@ -103,13 +104,7 @@ export function mediationRouter(deps: MediationDeps): Router {
   const authed: RequestHandler[] = [auth.requirePrincipal(), auth.requireCsrf(), writer];
   const admin: RequestHandler[] = [...authed, auth.requireAdmin()];
 
-  async function actorFor(req: Request): Promise<Actor> {
-    const p = req.principal as Principal;
-    return {
-      type: p.kind === 'api_token' ? 'api_token' : 'mediator', id: p.id, role: p.role, name: p.name, tenantId: p.tenantId, onBehalfOf: p.onBehalfOf,
-      ipHash: await audit.hashIp(req.ip), userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
-    };
-  }
+  const actorFor = (req: Request): Promise<Actor> => requestActor(audit, req);
   const names = (tenantId: string, ids: readonly string[]) => mediators.namesFor(tenantId, ids);
   const scoped = (req: Request) => cases.forInsurer((req.principal as Principal).tenantId);
 

@@ -13,6 +13,7 @@ import type { AuditLog } from '../data/audit.ts';
 import type { TenantRepository, TenantSettings } from '../data/tenants.ts';
 import type { MediatorAuth, Principal } from './auth.ts';
 import { tenantSettingsPatch } from './schemas.ts';
+import { noQueryParams, requestActor } from './requestActor.ts';
 
 export interface TenantSettingsAdminDeps {
   auth: MediatorAuth;
@@ -27,17 +28,9 @@ export function adminSettingsView(t: TenantSettings) {
 export function tenantSettingsAdminRouter(deps: TenantSettingsAdminDeps): Router {
   const router = Router();
   const admin: RequestHandler[] = [deps.auth.requirePrincipal(), deps.auth.requireCsrf(), deps.auth.requireAdmin()];
-  const actor = async (req: Request) => {
-    const p = req.principal as Principal;
-    return {
-      type: p.kind === 'api_token' ? ('api_token' as const) : ('mediator' as const), id: p.id, role: p.role, name: p.name, tenantId: p.tenantId,
-      onBehalfOf: p.onBehalfOf, ipHash: await deps.audit.hashIp(req.ip), userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
-    };
-  };
+  const actor = (req: Request) => requestActor(deps.audit, req);
 
-  router.get('/api/admin/settings', ...admin, asyncRoute(async (req, res) => {
-    const unknown = Object.keys(req.query ?? {})[0];
-    if (unknown !== undefined) throw badRequest(`Unknown query parameter: ${unknown.slice(0, 40)} (this route takes none)`, { parameter: unknown.slice(0, 40) });
+  router.get('/api/admin/settings', noQueryParams, ...admin, asyncRoute(async (req, res) => {
     const tenant = await deps.tenants.find((req.principal as Principal).tenantId);
     if (!tenant) throw notFound('No such tenant');
     res.json(adminSettingsView(tenant));

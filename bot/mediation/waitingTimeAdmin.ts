@@ -15,6 +15,7 @@ import type { ContractStore } from '../data/contracts.ts';
 import type { HospitalRecord } from '../data/referenceData.ts';
 import { recentRuns, syncStatus } from '../data/waitingTimeSync.ts';
 import type { MediatorAuth, Principal } from './auth.ts';
+import { noQueryParams, requestActor } from './requestActor.ts';
 
 export interface WaitingTimeAdminDeps {
   db: Db;
@@ -26,29 +27,17 @@ export interface WaitingTimeAdminDeps {
   schedule: { url: string | null; days: number };
 }
 
-/** These GET routes take no parameters: an unknown one is a 400 that names it, as everywhere in the API. */
-const noParams: RequestHandler = (req, _res, next) => {
-  const unknown = Object.keys(req.query ?? {})[0];
-  next(unknown === undefined ? undefined : badRequest(`Unknown query parameter: ${unknown.slice(0, 40)} (this route takes none)`, { parameter: unknown.slice(0, 40) }));
-};
-
 export function waitingTimeAdminRouter(deps: WaitingTimeAdminDeps): Router {
   const router = Router();
   const admin: RequestHandler[] = [deps.auth.requirePrincipal(), deps.auth.requireCsrf(), deps.auth.requireAdmin()];
-  const actor = async (req: Request) => {
-    const p = req.principal as Principal;
-    return {
-      type: p.kind === 'api_token' ? ('api_token' as const) : ('mediator' as const), id: p.id, role: p.role, name: p.name, tenantId: p.tenantId,
-      onBehalfOf: p.onBehalfOf, ipHash: await deps.audit.hashIp(req.ip), userAgent: req.get('user-agent')?.slice(0, 200) ?? null,
-    };
-  };
+  const actor = (req: Request) => requestActor(deps.audit, req);
 
-  router.get('/api/admin/waiting-times/sync', noParams, ...admin, asyncRoute(async (_req, res) => {
+  router.get('/api/admin/waiting-times/sync', noQueryParams, ...admin, asyncRoute(async (_req, res) => {
     const [status, runs] = await Promise.all([syncStatus(deps.db, deps.schedule), recentRuns(deps.db, 20)]);
     res.json({ ...status, runs });
   }));
 
-  router.get('/api/admin/contracts', noParams, ...admin, asyncRoute(async (req, res) => {
+  router.get('/api/admin/contracts', noQueryParams, ...admin, asyncRoute(async (req, res) => {
     const tenantId = (req.principal as Principal).tenantId;
     res.json({ tenant: tenantId, ...(await deps.contracts.describe(tenantId)) });
   }));
