@@ -8,8 +8,11 @@ import { CaseStore } from './data/caseStore.ts';
 import { DirectLineStore } from './data/directLineStore.ts';
 import { MediatorStore } from './data/mediators.ts';
 import { PrismaStorage } from './data/prismaStorage.ts';
-import { hasSqliteConnection } from './data/db.ts';
+import { hasSqliteConnection, kindOf } from './data/db.ts';
 import { SqliteHotPath } from './data/sqliteHotPath.ts';
+import { PostgresHotPath } from './data/postgresHotPath.ts';
+import type { HotPath } from './data/hotPath.ts';
+import { activityChannel, type PostgresNotifier } from './data/postgresNotifier.ts';
 import { TenantRepository } from './data/tenants.ts';
 import { DirectLineService } from './channels/directline/service.ts';
 import { DirectLineTokens } from './channels/directline/tokens.ts';
@@ -32,7 +35,7 @@ import { patientCaseStatus } from './mediation/patientStatus.ts';
 import type { CaseAlternative } from './mediation/routes.ts';
 import type { CaseDetail } from './data/caseStore.ts';
 import type { CareType } from './domain/reference.ts';
-import { createCoordination } from './data/coordination.ts';
+import { createCoordination, type Coordination } from './data/coordination.ts';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -84,12 +87,39 @@ function fhirLookupsFor(knowledge: KnowledgeService, tenants: TenantRepository, 
   };
 }
 
+/**
+ * The per-turn statements prepared once: on SQLite on Prisma's connection, on PostgreSQL on a pool
+ * of its own whose appends also announce themselves to the other instances (so the notifier sends
+ * nothing of its own). None for a client not made by createDb (Prisma does everything then).
+ */
+function createHotPath(db: Db, databaseUrl: string, notifier: PostgresNotifier | undefined): HotPath | undefined {
+  if (hasSqliteConnection(db)) return new SqliteHotPath(db);
+  if (kindOf(db) !== 'postgresql') return undefined;
+  const hot = new PostgresHotPath(databaseUrl, { size: 4, ...(notifier ? { notice: { channel: activityChannel, payload: (id: string) => notifier.payload(id) } } : {}) });
+  notifier?.announceWithWrites();
+  return hot;
+}
+
+/** The coordination whose close() also ends the hot path's pool (main.ts and the tests close the coordination). */
+function withHotPathClosed(coordination: Coordination, hot: HotPath | undefined): Coordination {
+  if (!hot) return coordination;
+  return {
+    ...coordination,
+    async close() {
+      await Promise.all([coordination.close(), hot.close()]);
+    },
+  };
+}
+
 /** Wires repositories, the agent and the channels' use-cases; no HTTP here. */
 export function createServices(config: Config, db: Db, logger: Logger, i18next: i18n) {
   const tenants = new TenantRepository(db);
   const cases = new CaseStore(db);
+  // Several instances on PostgreSQL: turns of one conversation are ordered across instances.
+  const instances = createCoordination(db, config.DATABASE_URL, logger);
   // Prepared statements for the queries every turn runs (Prisma for the rest, and for other databases).
-  const hot = hasSqliteConnection(db) ? new SqliteHotPath(db) : undefined;
+  const hot = createHotPath(db, config.DATABASE_URL, instances.notifier);
+  const coordination = withHotPathClosed(instances, hot);
   const directLineStore = new DirectLineStore(db, hot);
   const mediators = new MediatorStore(db);
   const storage = new PrismaStorage(db, hot);
@@ -164,8 +194,6 @@ export function createServices(config: Config, db: Db, logger: Logger, i18next: 
     },
   });
   const tokens = new DirectLineTokens(directLineStore, config.DIRECTLINE_TOKEN_TTL_SECONDS);
-  // Several instances on PostgreSQL: turns of one conversation are ordered across instances.
-  const coordination = createCoordination(db, config.DATABASE_URL, logger);
   const directLine = new DirectLineService(directLineStore, tenants, tokens, agent, coordination.turnLock, coordination.notifier);
   // Mediation side: audit log, webhook outbox, login throttling; the router and jobs take `mediation`.
   const audit = new AuditLog(db);

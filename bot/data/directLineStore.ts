@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import type { Db } from './db.ts';
-import type { HotPath } from './sqliteHotPath.ts';
+import { activityId, type HotPath } from './hotPath.ts';
 
 export interface StoredConversation {
   id: string;
@@ -28,7 +28,7 @@ export class DirectLineStore {
   private readonly tokens = new Map<string, { at: number; record: TokenRecord }>();
   private readonly tokenMemoryMs = 30_000;
 
-  /** `hot`: prepared statements for the per-turn queries (bot/data/sqliteHotPath.ts); without it, Prisma. */
+  /** `hot`: prepared statements for the per-turn queries (bot/data/hotPath.ts); without it, Prisma. */
   constructor(
     private readonly db: Db,
     private readonly hot?: HotPath,
@@ -92,13 +92,9 @@ export class DirectLineStore {
   async append(conversationId: string, fromRole: 'user' | 'bot', activities: Partial<Activity>[]): Promise<Partial<Activity>[]> {
     if (activities.length === 0) return [];
     if (this.hot) {
-      let stored: Partial<Activity>[] = [];
-      // One transaction: reserve the numbers and insert every activity of the turn in one statement.
-      await this.hot.appendActivities(conversationId, activities.length, (first) => {
-        stored = activities.map((activity, i) => ({ ...activity, id: `${conversationId}|${String(first + i).padStart(7, '0')}` }));
-        return stored.map((activity, i) => ({ id: activity.id!, seq: first + i, fromRole, json: JSON.stringify(activity) }));
-      });
-      return stored;
+      // One transaction (on PostgreSQL one statement): reserve the numbers and insert every activity of the turn.
+      const first = await this.hot.appendActivities(conversationId, fromRole, activities);
+      return activities.map((activity, i) => ({ ...activity, id: activityId(conversationId, first + i) }));
     }
     const conv = await this.db.conversation.update({
       where: { id: conversationId },
@@ -106,7 +102,7 @@ export class DirectLineStore {
       select: { nextSeq: true },
     });
     const first = conv.nextSeq - activities.length;
-    const stored = activities.map((activity, i) => ({ ...activity, id: `${conversationId}|${String(first + i).padStart(7, '0')}` }));
+    const stored = activities.map((activity, i) => ({ ...activity, id: activityId(conversationId, first + i) }));
     await this.db.directLineActivity.createMany({
       data: stored.map((activity, i) => ({ id: activity.id, conversationId, seq: first + i, fromRole, json: JSON.stringify(activity) })),
     });

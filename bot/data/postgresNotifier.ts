@@ -17,6 +17,8 @@ export class PostgresNotifier {
   readonly crossInstance = true;
   private readonly emitter = new EventEmitter();
   private readonly instance = randomBytes(6).toString('base64url');
+  // Set when the append statements announce themselves (bot/data/postgresHotPath.ts).
+  private announcedByWrites = false;
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private closed = false;
@@ -69,11 +71,26 @@ export class PostgresNotifier {
     }, delay).unref();
   }
 
+  /** The payload other instances receive for a conversation (this instance's own are ignored on arrival). */
+  payload(conversationId: string): string {
+    return `${this.instance}:${conversationId}`;
+  }
+
+  /**
+   * From now on the writer of an activity announces it to the other instances in the same
+   * statement (pg_notify with `payload`, delivered when the rows are committed), so notify() only
+   * wakes this instance's sockets and sends nothing of its own.
+   */
+  announceWithWrites(): void {
+    this.announcedByWrites = true;
+  }
+
   notify(conversationId: string): void {
     this.emitter.emit(conversationId);
+    if (this.announcedByWrites) return;
     const client = this.client;
     if (!client) return; // fire-and-forget: the other instances' poll picks it up
-    client.query('SELECT pg_notify($1, $2)', [activityChannel, `${this.instance}:${conversationId}`]).catch(() => undefined);
+    client.query('SELECT pg_notify($1, $2)', [activityChannel, this.payload(conversationId)]).catch(() => undefined);
   }
 
   subscribe(conversationId: string, listener: () => void): () => void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem } from '@microsoft/agents-hosting';
 import type { Db } from './db.ts';
-import type { HotPath } from './sqliteHotPath.ts';
+import type { HotPath } from './hotPath.ts';
 
 /** Raised when a write carries an eTag that no longer matches: another turn changed the item. */
 export class StateConflictError extends Error {
@@ -17,7 +17,7 @@ export class StateConflictError extends Error {
  * written with an eTag other than "*" must still have that eTag.
  */
 export class PrismaStorage implements Storage {
-  /** `hot`: prepared statements for reads and writes (bot/data/sqliteHotPath.ts); without it, Prisma. */
+  /** `hot`: prepared statements for reads and writes (bot/data/hotPath.ts); without it, Prisma. */
   constructor(
     private readonly db: Db,
     private readonly hot?: HotPath,

@@ -1,29 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import { sqliteConnection, type Db, type SqliteConnection } from './db.ts';
+import { activityId, type HotPath } from './hotPath.ts';
+
+export type { HotPath } from './hotPath.ts';
 
 /**
- * The few statements every Direct Line turn runs, several times a turn: the token and the
- * conversation of a request, the SDK's state, appending and reading activities. Prisma builds and
- * interprets each query anew (most of a turn's CPU went there); these are prepared once on
- * Prisma's own better-sqlite3 connection. Prisma stays the schema, the migrations and every other
- * query. The repositories (DirectLineStore, PrismaStorage) keep their interfaces and use a
- * HotPath when there is one: another database gets its own implementation of this interface, or
- * none and the repositories use Prisma.
+ * The HotPath on SQLite (see bot/data/hotPath.ts): prepared once on Prisma's own better-sqlite3
+ * connection, so a statement of ours never waits on a lock Prisma holds in the same process.
  */
-export interface HotPath {
-  findToken(hash: string): Promise<{ tenantId: string; conversationId: string; expiresAt: Date; revoked: boolean } | null>;
-  findConversation(id: string): Promise<{ id: string; tenantId: string; locale: string; started: boolean; userId: string | null } | null>;
-  /** Reserves `count` sequence numbers and inserts the rows it is then given, in one transaction. */
-  appendActivities(conversationId: string, count: number, rows: (first: number) => { id: string; seq: number; fromRole: string; json: string }[]): Promise<void>;
-  activitiesSince(conversationId: string, watermark: number, limit: number): Promise<{ seq: number; json: string }[]>;
-  readState(keys: string[]): Promise<{ key: string; data: string; eTag: string }[]>;
-  /** Writes when the stored eTag is still `eTag`: 'updated', 'missing' (no such key) or 'conflict'. */
-  updateStateIf(key: string, eTag: string, data: string, next: string): Promise<'updated' | 'missing' | 'conflict'>;
-  /** Inserts, or answers false when the key exists already (another writer was first). */
-  insertState(key: string, data: string, eTag: string): Promise<boolean>;
-  upsertState(key: string, data: string, eTag: string): Promise<void>;
-}
-
 // Prisma stores DateTime in SQLite as ISO 8601 text with "+00:00"; write and read the same.
 const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
 
@@ -69,20 +53,24 @@ export class SqliteHotPath implements HotPath {
     return row ? { id: row.id, tenantId: row.tenantId, locale: row.locale, started: row.started === 1, userId: row.userId } : null;
   }
 
-  async appendActivities(conversationId: string, count: number, rows: (first: number) => { id: string; seq: number; fromRole: string; json: string }[]) {
+  async appendActivities(conversationId: string, fromRole: string, activities: readonly object[]) {
     const { c, s } = await this.ready();
     const now = sqliteTime(new Date());
     // IMMEDIATE takes the write lock first, so two instances never both read the same nextSeq.
-    c.transaction(() => {
-      const reserved = s.reserve.get(count, now, conversationId);
+    return c.transaction(() => {
+      const reserved = s.reserve.get(activities.length, now, conversationId);
       if (!reserved) throw new Error(`No conversation ${conversationId} to append to`);
-      const list = rows(reserved.nextSeq - count);
-      let insert = s.inserts.get(list.length);
+      const first = reserved.nextSeq - activities.length;
+      let insert = s.inserts.get(activities.length);
       if (!insert) {
-        insert = s.prepare(`INSERT INTO "DirectLineActivity" ("id", "conversationId", "seq", "fromRole", "json", "createdAt") VALUES ${list.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`);
-        if (s.inserts.size < 32) s.inserts.set(list.length, insert);
+        insert = s.prepare(`INSERT INTO "DirectLineActivity" ("id", "conversationId", "seq", "fromRole", "json", "createdAt") VALUES ${activities.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`);
+        if (s.inserts.size < 32) s.inserts.set(activities.length, insert);
       }
-      insert.run(list.flatMap((r) => [r.id, conversationId, r.seq, r.fromRole, r.json, now]));
+      insert.run(activities.flatMap((activity, i) => {
+        const id = activityId(conversationId, first + i);
+        return [id, conversationId, first + i, fromRole, JSON.stringify({ ...activity, id }), now];
+      }));
+      return first;
     }).immediate();
   }
 
@@ -115,6 +103,10 @@ export class SqliteHotPath implements HotPath {
   async upsertState(key: string, data: string, eTag: string) {
     const { s } = await this.ready();
     s.upsertState.run(key, eTag, data, sqliteTime(new Date()));
+  }
+
+  async close() {
+    // Prisma's connection: Prisma closes it.
   }
 }
 

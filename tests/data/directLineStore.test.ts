@@ -2,20 +2,28 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../bot/data/db.ts';
 import { DirectLineStore } from '../../bot/data/directLineStore.ts';
 import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
+import { PostgresHotPath } from '../../bot/data/postgresHotPath.ts';
+import type { HotPath } from '../../bot/data/hotPath.ts';
 import { freshDatabase, onPostgres } from '../support/db.ts';
 
+// Each path a database offers: Prisma's everywhere, and the hot path of the database the run is on.
 describe.each([
-  ['through Prisma', false] as const,
-  // The hot path is SQLite's; on a PostgreSQL run only Prisma's path applies.
-  ...(onPostgres ? [] : [['through the SQLite hot path', true] as const]),
-])('DirectLineStore (conversations, activities and tokens), %s', (_label, hot) => {
+  ['through Prisma', null] as const,
+  onPostgres ? (['through the PostgreSQL hot path', 'postgres'] as const) : (['through the SQLite hot path', 'sqlite'] as const),
+])('DirectLineStore (conversations, activities and tokens), %s', (_label, hotKind) => {
   let db: Db;
+  let hot: HotPath | undefined;
   let store: DirectLineStore;
   beforeEach(async () => {
-    ({ db } = await freshDatabase());
-    store = new DirectLineStore(db, hot ? new SqliteHotPath(db) : undefined);
+    let url: string;
+    ({ url, db } = await freshDatabase());
+    hot = hotKind === 'sqlite' ? new SqliteHotPath(db) : hotKind === 'postgres' ? new PostgresHotPath(url, { size: 2 }) : undefined;
+    store = new DirectLineStore(db, hot);
   });
-  afterEach(async () => db.$disconnect());
+  afterEach(async () => {
+    await hot?.close();
+    await db.$disconnect();
+  });
 
   it('numbers appended activities in order and reads them back after a watermark', async () => {
     await store.createConversation({ id: 'c1', tenantId: 'demo-verzekeraar', locale: 'nl' });
