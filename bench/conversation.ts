@@ -1,7 +1,7 @@
 /**
  * npm run bench:conversation [-- --patients 200 --seconds 60 --saturation-patients 50
- *                               --saturation-seconds 15 --workers N --only intake,questions,echo,plain
- *                               --db sqlite|postgres]
+ *                               --saturation-seconds 15 --warmup-seconds 10 --workers N
+ *                               --only intake,questions,echo,plain --db sqlite|postgres]
  *
  * Real conversations over Direct Line on loopback, all driven by one client
  * (bench/directLineClient.ts: send, then poll GET activities every 5 ms until the reply is there):
@@ -11,7 +11,10 @@
  *   echo agent:              the same server, SDK, storage and database with an agent that echoes
  *   plain-Node echo:         bench/plainEchoServer.ts, in memory, the protocol's floor
  * Each target runs twice: load (N patients, a turn every 2 s on average, exponential think time)
- * and saturation (fewer patients, no think time: turns per second). The servers are separate
+ * and saturation (fewer patients, no think time: turns per second). Before its load run each
+ * target gets the same load for --warmup-seconds, printed but not counted: a freshly started
+ * Node process is several times slower until its code is compiled (the first 3 s of a cold
+ * server had a p95 of about 240 ms where the steady state had 30 ms). The servers are separate
  * processes (bench/conversationServer.ts, with --workers N as N processes on one port).
  * Prints p50/p95/p99, errors, turns/s, the server's CPU per turn, the targets and the ratios.
  * Figures only; no pass/fail here.
@@ -34,6 +37,7 @@ const patients = arg('patients', 200);
 const seconds = arg('seconds', 60);
 const saturationPatients = arg('saturation-patients', 50);
 const saturationSeconds = arg('saturation-seconds', 15);
+const warmupSeconds = arg('warmup-seconds', 10);
 const workers = arg('workers', defaultWorkers());
 const thinkMs = 2000;
 const onlyIndex = process.argv.indexOf('--only');
@@ -84,7 +88,7 @@ process.stdout.write(
     `bench:conversation ${new Date().toISOString()}`,
     `machine: ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}; ${postgres ? `PostgreSQL ${postgres.version} (throw-away server on loopback)` : 'SQLite'}; loopback`,
     `server: ${workers} process(es) on one port; client: poll every 5 ms after each send until the reply is there`,
-    `load: ${patients} patients, think time ${thinkMs} ms on average, ${seconds} s; saturation: ${saturationPatients} patients, no think time, ${saturationSeconds} s`,
+    `load: ${patients} patients, think time ${thinkMs} ms on average, ${seconds} s after a ${warmupSeconds} s warm-up; saturation: ${saturationPatients} patients, no think time, ${saturationSeconds} s`,
     '',
   ].join('\n') + '\n',
 );
@@ -97,6 +101,10 @@ const line = (label: string, r: RunResult) =>
 const load = new Map<string, RunResult>();
 process.stdout.write(`load (${patients} patients, a turn every ${thinkMs / 1000} s on average)\n${header}`);
 for (const t of targets) {
+  if (warmupSeconds > 0) {
+    const w = await runPatients({ base: t.base, patients, seconds: warmupSeconds, thinkMs, say: t.say, serverPids: t.pids });
+    process.stdout.write(line(`  (warm-up, not counted)`, w));
+  }
   const r = await runPatients({ base: t.base, patients, seconds, thinkMs, say: t.say, serverPids: t.pids });
   load.set(t.key, r);
   process.stdout.write(line(t.label, r));

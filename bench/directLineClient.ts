@@ -160,7 +160,8 @@ export async function runPatients(opts: { base: string; patients: number; second
           firstError ??= error instanceof Error ? error.message : String(error);
           opts.onError?.(error);
         }
-        if (opts.thinkMs) await sleep(exponential(opts.thinkMs));
+        // A think time never runs past the end, so turns/s counts the run's own window.
+        if (opts.thinkMs) await sleep(Math.min(exponential(opts.thinkMs), Math.max(0, end - Date.now())));
       }
     }),
   );

@@ -38,6 +38,19 @@ export interface AppDeps {
  */
 export function publicBase(req: Request, config: Pick<Config, 'PUBLIC_URL'>): string {
   if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/$/, '');
+  // Every Direct Line turn asks; the answer depends only on these three, so it is remembered.
+  const key = `${req.protocol} ${req.get('host') ?? ''} ${req.socket.localPort ?? ''}`;
+  let base = publicBases.get(key);
+  if (base === undefined) {
+    base = publicBaseOf(req);
+    if (publicBases.size >= 256) publicBases.clear();
+    publicBases.set(key, base);
+  }
+  return base;
+}
+const publicBases = new Map<string, string>();
+
+function publicBaseOf(req: Request): string {
   const host = req.get('host');
   if (host) {
     try {

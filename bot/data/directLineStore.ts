@@ -109,15 +109,31 @@ export class DirectLineStore {
     return stored;
   }
 
-  /** Activities after the watermark, oldest first, and the new watermark. */
-  async since(conversationId: string, watermark: number, limit = 500): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
-    const rows = this.hot ? await this.hot.activitiesSince(conversationId, watermark, limit) : await this.db.directLineActivity.findMany({
+  private async rowsSince(conversationId: string, watermark: number, limit: number): Promise<{ seq: number; json: string }[]> {
+    return this.hot ? await this.hot.activitiesSince(conversationId, watermark, limit) : await this.db.directLineActivity.findMany({
       where: { conversationId, seq: { gt: watermark } },
       orderBy: { seq: 'asc' },
       take: limit,
+      select: { seq: true, json: true },
     });
+  }
+
+  /** Activities after the watermark, oldest first, and the new watermark. */
+  async since(conversationId: string, watermark: number, limit = 500): Promise<{ activities: Partial<Activity>[]; watermark: number }> {
+    const rows = await this.rowsSince(conversationId, watermark, limit);
     const last = rows.at(-1);
     return { activities: rows.map((r) => JSON.parse(r.json) as Partial<Activity>), watermark: last ? last.seq : watermark };
+  }
+
+  /**
+   * The same page as Direct Line's JSON body (`{"activities": [...], "watermark": "n"}`). The
+   * activities were stored as JSON text, so they are spliced in as they are: every poll of every
+   * client would otherwise parse and serialize them again.
+   */
+  async sinceAsJson(conversationId: string, watermark: number, limit = 500): Promise<{ count: number; watermark: number; json: string }> {
+    const rows = await this.rowsSince(conversationId, watermark, limit);
+    const next = rows.at(-1)?.seq ?? watermark;
+    return { count: rows.length, watermark: next, json: `{"activities":[${rows.map((r) => r.json).join(',')}],"watermark":"${next}"}` };
   }
 
   /**

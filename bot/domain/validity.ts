@@ -37,9 +37,18 @@ const NL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam',
 
 /** The calendar date (YYYY-MM-DD) of a moment in the Netherlands; 23:30 UTC on 31 Dec is already 1 Jan there. */
 export function dutchCalendarDate(moment: Date): string {
-  if (Number.isNaN(moment.getTime())) throw new RangeError('invalid date');
-  return NL_DATE.format(moment);
+  const ms = moment.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid date');
+  // A turn asks for the date of the same moment once per card it weighs (dozens of times), and
+  // Intl formatting with a time zone is slow; the last answer is kept.
+  if (ms !== lastMoment) {
+    lastMoment = ms;
+    lastDate = NL_DATE.format(moment);
+  }
+  return lastDate;
 }
+let lastMoment = Number.NaN;
+let lastDate = '';
 
 /** True when the rule applies on this calendar date (YYYY-MM-DD), both ends inclusive. */
 export function isValidOn(validity: Validity, date: string): boolean {

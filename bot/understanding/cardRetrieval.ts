@@ -96,8 +96,16 @@ export class CardRetriever {
   private readonly vectors: { cls: RetrievalClass; v: Vector }[] = [];
   // feature id -> list of (example index, weight): a query touches only examples sharing a feature.
   private readonly postings = new Map<number, { ex: number; w: number }[]>();
-  // feature id -> (class, weight) of the classes' centroids: what all of a card's examples share.
-  private readonly centroidPostings = new Map<number, { cls: RetrievalClass; w: number }[]>();
+  // feature id -> (class index, weight) of the classes' centroids: what all of a card's examples share.
+  private readonly centroidPostings = new Map<number, { c: number; w: number }[]>();
+  private readonly classes: RetrievalClass[] = [];
+  private readonly exampleClass: Int32Array;
+  // Scratch space for rank(), reused by every call (retrieval is synchronous).
+  private readonly dots: Float64Array;
+  private readonly touched: Int32Array;
+  private readonly best: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly centroid: Float64Array;
 
   constructor(
     examples: RetrievalExample[],
@@ -127,14 +135,24 @@ export class CardRetriever {
       if (!sum) sums.set(cls, (sum = new Map()));
       v.ids.forEach((id, i) => sum!.set(id, (sum!.get(id) ?? 0) + v.weights[i]!));
     }
+    const classIndex = new Map<RetrievalClass, number>();
     for (const [cls, sum] of sums) {
+      classIndex.set(cls, this.classes.length);
+      const c = this.classes.length;
+      this.classes.push(cls);
       const norm = Math.sqrt([...sum.values()].reduce((a, w) => a + w * w, 0)) || 1;
       for (const [id, w] of sum) {
         let list = this.centroidPostings.get(id);
         if (!list) this.centroidPostings.set(id, (list = []));
-        list.push({ cls, w: w / norm });
+        list.push({ c, w: w / norm });
       }
     }
+    this.exampleClass = Int32Array.from(this.vectors.map((v) => classIndex.get(v.cls)!));
+    this.dots = new Float64Array(this.vectors.length);
+    this.touched = new Int32Array(this.vectors.length);
+    this.best = new Float64Array(this.classes.length);
+    this.seen = new Uint8Array(this.classes.length);
+    this.centroid = new Float64Array(this.classes.length);
   }
 
   private vectorize(f: Map<string, number>): Vector {
@@ -154,20 +172,38 @@ export class CardRetriever {
   /** Every class with its best example's similarity, best first. */
   rank(text: string): Ranked[] {
     const q = this.vectorize(featuresOf(text));
-    const dots = new Map<number, number>();
-    q.ids.forEach((id, i) => {
-      for (const p of this.postings.get(id) ?? []) dots.set(p.ex, (dots.get(p.ex) ?? 0) + p.w * q.weights[i]!);
-    });
-    const best = new Map<RetrievalClass, number>();
-    for (const [ex, s] of dots) {
-      const cls = this.vectors[ex]!.cls;
-      if (s > (best.get(cls) ?? 0)) best.set(cls, s);
+    // Dense scratch arrays instead of maps: a query's features touch most examples through their
+    // character n-grams, and this runs on every message.
+    const dots = this.dots.fill(0);
+    const touched = this.touched;
+    let nTouched = 0;
+    for (let i = 0; i < q.ids.length; i++) {
+      const qw = q.weights[i]!;
+      const list = this.postings.get(q.ids[i]!);
+      if (!list) continue;
+      for (const p of list) {
+        if (dots[p.ex] === 0) touched[nTouched++] = p.ex;
+        dots[p.ex] = dots[p.ex]! + p.w * qw;
+      }
     }
-    const centroid = new Map<RetrievalClass, number>();
-    q.ids.forEach((id, i) => {
-      for (const p of this.centroidPostings.get(id) ?? []) centroid.set(p.cls, (centroid.get(p.cls) ?? 0) + p.w * q.weights[i]!);
-    });
-    return [...best].map(([cls, s]) => ({ cls, score: (1 - CENTROID_WEIGHT) * s + CENTROID_WEIGHT * (centroid.get(cls) ?? 0) })).sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
+    const best = this.best.fill(0);
+    const seen = this.seen.fill(0);
+    for (let t = 0; t < nTouched; t++) {
+      const ex = touched[t]!;
+      const c = this.exampleClass[ex]!;
+      seen[c] = 1;
+      if (dots[ex]! > best[c]!) best[c] = dots[ex]!;
+    }
+    const centroid = this.centroid.fill(0);
+    for (let i = 0; i < q.ids.length; i++) {
+      const qw = q.weights[i]!;
+      for (const p of this.centroidPostings.get(q.ids[i]!) ?? []) centroid[p.c] = centroid[p.c]! + p.w * qw;
+    }
+    const out: Ranked[] = [];
+    for (let c = 0; c < this.classes.length; c++) {
+      if (seen[c] && best[c]! > 0) out.push({ cls: this.classes[c]!, score: (1 - CENTROID_WEIGHT) * best[c]! + CENTROID_WEIGHT * centroid[c]! });
+    }
+    return out.sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
   }
 
   /**

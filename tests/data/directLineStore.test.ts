@@ -42,6 +42,19 @@ describe.each([
     expect((await db.conversation.findUnique({ where: { id: 'c1' } }))?.nextSeq).toBe(4);
   });
 
+  it('gives a page as Direct Line JSON text that parses to the same activities and watermark', async () => {
+    await store.createConversation({ id: 'cj', tenantId: 'demo-verzekeraar', locale: 'nl' });
+    await store.append('cj', 'user', [{ type: 'message', text: 'Hoe lang is de wachttijd? "quotes", \\ en \u2028' }]);
+    await store.append('cj', 'bot', [{ type: 'message', text: 'één' }, { type: 'message', text: 'twee', channelData: { slot: 'postcode' } }]);
+    for (const from of [0, 1, 3]) {
+      const page = await store.sinceAsJson('cj', from);
+      const expected = await store.since('cj', from);
+      expect(JSON.parse(page.json)).toEqual({ activities: expected.activities, watermark: String(expected.watermark) });
+      expect(page.count).toBe(expected.activities.length);
+      expect(page.watermark).toBe(expected.watermark);
+    }
+  });
+
   it('never gives two concurrent appends the same numbers', async () => {
     await store.createConversation({ id: 'c2', tenantId: 'demo-verzekeraar', locale: 'nl' });
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append('c2', 'user', [{ type: 'message', text: String(i) }, { type: 'message', text: `${i}b` }])));

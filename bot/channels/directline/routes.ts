@@ -103,7 +103,11 @@ export function directLineRouter(
 
   router.get('/v3/directline/conversations/:id/activities', asyncRoute(async (req, res) => {
     const watermark = typeof req.query.watermark === 'string' ? req.query.watermark : undefined;
-    res.json(await service.activities(req.headers.authorization, String(req.params.id), watermark));
+    const json = await service.activitiesJson(req.headers.authorization, String(req.params.id), watermark);
+    // Sent as it is: polls are never cached (no-store), so no ETag is computed for them either.
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(json));
+    res.end(json);
   }));
 
   return router;

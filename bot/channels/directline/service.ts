@@ -246,15 +246,19 @@ export class DirectLineService {
     );
   }
 
-  async activities(authorization: string | undefined, conversationId: string, watermark: string | undefined) {
+  /** GET …/activities as the JSON text to send (the stored activities spliced in, not re-serialized). */
+  async activitiesJson(authorization: string | undefined, conversationId: string, watermark: string | undefined): Promise<string> {
     await this.authorize(authorization, conversationId);
-    const from = parseWatermark(watermark);
-    const page = await this.store.since(conversationId, from);
-    return { activities: page.activities, watermark: String(page.watermark) };
+    return (await this.store.sinceAsJson(conversationId, parseWatermark(watermark))).json;
   }
 
   async since(conversationId: string, watermark: number) {
     return this.store.since(conversationId, watermark);
+  }
+
+  /** A stream's next frame: how many activities, the new watermark and the frame's JSON text. */
+  async sinceAsJson(conversationId: string, watermark: number) {
+    return this.store.sinceAsJson(conversationId, watermark);
   }
 
   /**

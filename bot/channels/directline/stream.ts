@@ -98,11 +98,11 @@ export function attachDirectLineStream(server: Server, service: DirectLineServic
       try {
         do {
           again = false;
-          const page = await service.since(conversationId, watermark);
-          if (page.activities.length > 0 && ws.readyState === ws.OPEN) {
+          const page = await service.sinceAsJson(conversationId, watermark);
+          if (page.count > 0 && ws.readyState === ws.OPEN) {
             watermark = page.watermark;
             poll.activity();
-            ws.send(JSON.stringify({ activities: page.activities, watermark: String(watermark) }));
+            ws.send(page.json);
           }
         } while (again);
       } catch (error) {
