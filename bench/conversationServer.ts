@@ -26,7 +26,10 @@ import { deployMigrations } from '../scripts/migrate.ts';
 import { seed } from '../prisma/seed.ts';
 
 const workers = Math.max(1, Number(process.env.BENCH_WORKERS ?? 1));
-const dir = join(projectRoot, '.tmp/bench');
+// A folder per server, so two benchmarks at once (bench:soak beside bench:conversation) do not
+// share or delete each other's database; cluster workers inherit the primary's.
+const dir = process.env.BENCH_DB_DIR ?? join(projectRoot, '.tmp/bench', String(process.pid));
+process.env.BENCH_DB_DIR = dir;
 // BENCH_DATABASE_URL (bench:conversation --db postgres): a fresh PostgreSQL database; else a fresh SQLite file.
 const url = process.env.BENCH_DATABASE_URL ?? `file:${join(dir, 'bench.db')}`;
 
@@ -73,7 +76,10 @@ if (cluster.isPrimary && workers > 1) {
   }
   process.on('SIGTERM', () => {
     for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 500);
+    setTimeout(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    }, 500);
   });
 } else {
 const db = createDb(url);
@@ -108,7 +114,10 @@ else process.stdout.write(`PORT ${port}\n`);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
-  void db.$disconnect().then(() => process.exit(0));
+  void db.$disconnect().then(() => {
+    if (cluster.isPrimary) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
 });
 }
 

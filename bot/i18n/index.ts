@@ -42,10 +42,25 @@ export type Translate = TFunction;
 // Per instance, per "locale/namespace": the translator and what its plain keys resolved to.
 const translators = new WeakMap<i18n, Map<string, TFunction>>();
 
+// Interpolated texts remembered per translator; values a turn interpolates (names, numbers) are few.
+const maxRemembered = 5000;
+
+/** A cache key for t(key, options) when every option is a string, number or boolean; else null. */
+function optionsKey(key: string, options: unknown): string | null {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return null;
+  const entries = Object.entries(options);
+  for (const [, value] of entries) {
+    const kind = typeof value;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return null;
+  }
+  return JSON.stringify([key, entries]);
+}
+
 /**
  * A fixed-language t. A turn asks for dozens of texts (every command word is compared, every
  * reply built), and a key without options always resolves to the same text, so those are
- * remembered per locale and key; calls with options (interpolation, plurals) go to i18next.
+ * remembered per locale and key, and so are calls whose options are plain values (interpolation,
+ * plurals); other calls go to i18next.
  * Loading or removing resources forgets what was remembered.
  */
 export function translator(instance: i18n, locale: Locale, ns = 'bot'): TFunction {
@@ -62,8 +77,22 @@ export function translator(instance: i18n, locale: Locale, ns = 'bot'): TFunctio
   if (known) return known;
   const fixed = instance.getFixedT(locale, ns);
   const texts = new Map<string, unknown>();
+  const withOptions = new Map<string, unknown>();
   const t = ((key: unknown, ...rest: unknown[]) => {
-    if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    if (typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    if (rest.length > 0) {
+      // Options of plain values (the tenant's name, a count, a hospital) give the same text each
+      // time too, and a turn repeats them; other options (objects, functions) go to i18next.
+      const cacheKey = rest.length === 1 ? optionsKey(key, rest[0]) : null;
+      if (cacheKey === null) return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+      let text = withOptions.get(cacheKey);
+      if (text === undefined) {
+        text = (fixed as unknown as (...a: unknown[]) => unknown)(key, rest[0]);
+        if (withOptions.size >= maxRemembered) withOptions.clear();
+        withOptions.set(cacheKey, text);
+      }
+      return text;
+    }
     let text = texts.get(key);
     if (text === undefined) {
       text = fixed(key);
