@@ -31,23 +31,26 @@ export class PostgresConversationLock implements ConversationLock {
     const client = await this.pool.connect();
     // Two 32-bit keys (namespace, conversation) so the product's other advisory locks never collide.
     const key = ['wachtwijzer:turn', conversationId];
-    let locked = false;
     try {
-      await client.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', key);
-      locked = true;
+      await client.query({ name: 'wachtwijzer_turn_lock', text: 'SELECT pg_advisory_lock(hashtext($1), hashtext($2))', values: key });
+    } catch (error) {
+      client.release(error as Error); // not locked; a connection that failed here is not reused
+      throw error;
+    }
+    try {
       return await work();
     } finally {
-      if (locked) {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', key).then(
-          () => client.release(),
-          (error: Error) => client.release(error), // a broken connection ends its session and so its lock
-        );
-      } else {
-        client.release();
-      }
+      // The unlock goes out at once, but the turn's answer does not wait for its round trip: a turn
+      // waiting elsewhere gets the lock when it arrives, and this connection goes back to the pool
+      // only after it (a next turn here takes another connection and waits for it in the database).
+      client.query({ name: 'wachtwijzer_turn_unlock', text: 'SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', values: key }).then(
+        () => client.release(),
+        (error: Error) => client.release(error), // a broken connection ends its session and so its lock
+      );
     }
   }
 
+  /** Ends the pool once every connection is back (so also after the unlocks still on their way). */
   async close(): Promise<void> {
     await this.pool.end();
   }
