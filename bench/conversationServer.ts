@@ -19,6 +19,7 @@ import { DirectLineService } from '../bot/channels/directline/service.ts';
 import { loadConfig } from '../bot/config.ts';
 import { projectRoot } from '../bot/data/databaseUrl.ts';
 import { createDb, tuneSqlite } from '../bot/data/db.ts';
+import { startWalCheckpointer } from '../bot/data/walCheckpointer.ts';
 import { createI18n } from '../bot/i18n/index.ts';
 import { createLogger } from '../bot/logger.ts';
 import { createServices } from '../bot/services.ts';
@@ -84,6 +85,8 @@ if (cluster.isPrimary && workers > 1) {
 } else {
 const db = createDb(url);
 await tuneSqlite(db);
+// As bot/main.ts runs it (BENCH_NO_CHECKPOINTER=1: without, to compare).
+const checkpointer = process.env.BENCH_NO_CHECKPOINTER ? null : await startWalCheckpointer(db, url);
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url });
 const logger = createLogger('silent');
 const services = createServices(config, db, logger, await createI18n());
@@ -114,7 +117,7 @@ else process.stdout.write(`PORT ${port}\n`);
 process.on('SIGTERM', () => {
   server.closeAllConnections();
   server.close();
-  void db.$disconnect().then(() => {
+  void (checkpointer?.stop() ?? Promise.resolve()).then(() => db.$disconnect()).then(() => {
     if (cluster.isPrimary) rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });

@@ -227,7 +227,9 @@ export function rssMb(pids: number[]): number {
 
 /** Starts a TypeScript server file under node (no tsx wrapper process) and waits for "PORT n". */
 export async function startServer(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; port: number; pids: () => number[] }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  // BENCH_SERVER_NODE_ARGS: extra flags for the server processes (cluster workers inherit them), to compare V8 settings.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, ...nodeArgs, '--import', 'tsx', file], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { attachDirectLineStream } from './channels/directline/stream.ts';
 import { loadConfig } from './config.ts';
 import { createDb, tuneSqlite } from './data/db.ts';
+import { startWalCheckpointer } from './data/walCheckpointer.ts';
 import { createI18n } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { installProcessGuard } from './processGuard.ts';
@@ -20,6 +21,8 @@ const logger = createLogger(config.LOG_LEVEL);
 installProcessGuard(logger);
 const db = createDb(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
 await tuneSqlite(db);
+// SQLite: checkpoints on a thread of their own, not inside a turn's commit (bot/data/walCheckpointer.ts).
+const checkpointer = await startWalCheckpointer(db, config.DATABASE_URL, { onProblem: (message) => logger.warn(message) });
 const services = createServices(config, db, logger, await createI18n());
 const app = createApp({ config, logger, services });
 // Providers imports created are named in chat from the first turn: load them (and the figures) now.
@@ -91,6 +94,7 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.race([closed, new Promise((r) => setTimeout(r, config.SHUTDOWN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
   await services.coordination.close();
+  await checkpointer.stop();
   await db.$disconnect();
   logger.info('stopped');
   process.exit(0);
