@@ -1,6 +1,6 @@
 /**
  * npm run bench:conversation [-- --patients 200 --seconds 60 --saturation-patients 50
- *                               --saturation-seconds 15 --warmup-seconds 10 --workers N
+ *                               --saturation-seconds 15 --warmup-seconds 30 --workers N
  *                               --only intake,questions,echo,plain --db sqlite|postgres]
  *
  * Real conversations over Direct Line on loopback, all driven by one client
@@ -12,9 +12,11 @@
  *   plain-Node echo:         bench/plainEchoServer.ts, in memory, the protocol's floor
  * Each target runs twice: load (N patients, a turn every 2 s on average, exponential think time)
  * and saturation (fewer patients, no think time: turns per second). Before its load run each
- * target gets the same load for --warmup-seconds, printed but not counted: a freshly started
- * Node process is several times slower until its code is compiled (the first 3 s of a cold
- * server had a p95 of about 240 ms where the steady state had 30 ms). The servers are separate
+ * target gets the same load for --warmup-seconds, printed but not counted, and the load run goes
+ * on with the same patients: a freshly started Node process is several times slower until its
+ * code is compiled (the first 3 s of a cold server had a p50 above 500 ms for intake patients),
+ * an intake reaches its hand-off only after some 20 s, and 200 new patients all send their first
+ * message within the same 2 s, which no steady state has. The servers are separate
  * processes (bench/conversationServer.ts, with --workers N as N processes on one port).
  * Prints p50/p95/p99, errors, turns/s, the server's CPU per turn, the targets and the ratios.
  * Figures only; no pass/fail here.
@@ -37,7 +39,7 @@ const patients = arg('patients', 200);
 const seconds = arg('seconds', 60);
 const saturationPatients = arg('saturation-patients', 50);
 const saturationSeconds = arg('saturation-seconds', 15);
-const warmupSeconds = arg('warmup-seconds', 10);
+const warmupSeconds = arg('warmup-seconds', 30);
 const workers = arg('workers', defaultWorkers());
 const thinkMs = 2000;
 const onlyIndex = process.argv.indexOf('--only');
@@ -101,11 +103,13 @@ const line = (label: string, r: RunResult) =>
 const load = new Map<string, RunResult>();
 process.stdout.write(`load (${patients} patients, a turn every ${thinkMs / 1000} s on average)\n${header}`);
 for (const t of targets) {
+  let continuing: Patient[] | undefined;
   if (warmupSeconds > 0) {
     const w = await runPatients({ base: t.base, patients, seconds: warmupSeconds, thinkMs, say: t.say, serverPids: t.pids });
     process.stdout.write(line(`  (warm-up, not counted)`, w));
+    continuing = w.patientsUsed;
   }
-  const r = await runPatients({ base: t.base, patients, seconds, thinkMs, say: t.say, serverPids: t.pids });
+  const r = await runPatients({ base: t.base, patients, seconds, thinkMs, say: t.say, serverPids: t.pids, ...(continuing ? { continuing } : {}) });
   load.set(t.key, r);
   process.stdout.write(line(t.label, r));
 }

@@ -135,10 +135,22 @@ const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean;
  * N patients for `seconds`, each turn followed by an exponential think time (mean thinkMs; 0 = none).
  * `say` answers what a patient says next.
  */
-export async function runPatients(opts: { base: string; patients: number; seconds: number; thinkMs: number; say: (p: Patient) => string; serverPids: () => number[]; onStart?: () => void; onTurn?: (ms: number) => void; onError?: (e: unknown) => void }): Promise<RunResult> {
+export async function runPatients(opts: {
+  base: string;
+  patients: number;
+  seconds: number;
+  thinkMs: number;
+  say: (p: Patient) => string;
+  serverPids: () => number[];
+  /** Patients to go on with (their conversations continue where the previous run left them); else new ones. */
+  continuing?: Patient[];
+  onStart?: () => void;
+  onTurn?: (ms: number) => void;
+  onError?: (e: unknown) => void;
+}): Promise<RunResult & { patientsUsed: Patient[] }> {
   agent.destroy();
   agent = new Agent({ keepAlive: true, maxSockets: 1000 });
-  const list = await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i)));
+  const list = opts.continuing ?? (await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i))));
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -149,7 +161,8 @@ export async function runPatients(opts: { base: string; patients: number; second
   const end = Date.now() + opts.seconds * 1000;
   await Promise.all(
     list.map(async (p) => {
-      if (opts.thinkMs) await sleep(Math.random() * opts.thinkMs);
+      // New patients arrive spread over one think time; continuing ones are somewhere in their thinking.
+      if (opts.thinkMs) await sleep(opts.continuing ? exponential(opts.thinkMs) : Math.random() * opts.thinkMs);
       while (Date.now() < end) {
         try {
           const ms = await turn(p, opts.say(p));
@@ -170,6 +183,7 @@ export async function runPatients(opts: { base: string; patients: number; second
   const client = process.cpuUsage(clientBefore);
   latencies.sort((a, b) => a - b);
   return {
+    patientsUsed: list,
     turns: latencies.length,
     errors,
     perSecond: latencies.length / elapsedS,
