@@ -21,7 +21,7 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
-export const defaultCheckpointEveryMs = 250;
+export const defaultCheckpointEveryMs = 100;
 // SQLite's own default, restored when the thread is gone.
 const autoCheckpointPages = 1000;
 // A WAL that once grew (a long read held its pages) is cut back to this size when it is reused.

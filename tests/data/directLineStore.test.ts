@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../bot/data/db.ts';
 import { DirectLineStore } from '../../bot/data/directLineStore.ts';
-import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
+import { SqliteHotPath, lastActivityStepMs } from '../../bot/data/sqliteHotPath.ts';
 import { PostgresHotPath } from '../../bot/data/postgresHotPath.ts';
 import type { HotPath } from '../../bot/data/hotPath.ts';
 import { freshDatabase, onPostgres } from '../support/db.ts';
@@ -53,6 +53,19 @@ describe.each([
       expect(page.count).toBe(expected.activities.length);
       expect(page.watermark).toBe(expected.watermark);
     }
+  });
+
+  it('keeps lastActivityAt to within a few minutes of the last append, for the retention', async () => {
+    await store.createConversation({ id: 'cl', tenantId: 'demo-verzekeraar', locale: 'nl' });
+    const longAgo = new Date(Date.now() - 3 * 86_400_000);
+    await db.conversation.update({ where: { id: 'cl' }, data: { lastActivityAt: longAgo } });
+    await store.append('cl', 'user', [{ type: 'message', text: 'hallo' }]);
+    const first = (await db.conversation.findUnique({ where: { id: 'cl' } }))!.lastActivityAt;
+    expect(Date.now() - first.getTime()).toBeLessThan(60_000);
+    await store.append('cl', 'bot', [{ type: 'message', text: 'dag' }]);
+    const second = (await db.conversation.findUnique({ where: { id: 'cl' } }))!.lastActivityAt;
+    expect(second.getTime() - first.getTime()).toBeLessThan(lastActivityStepMs + 1);
+    expect(Date.now() - second.getTime()).toBeLessThan(lastActivityStepMs);
   });
 
   it('never gives two concurrent appends the same numbers', async () => {
