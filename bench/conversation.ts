@@ -121,7 +121,7 @@ const signalApp = () => {
   for (const pid of app.pids()) process.kill(pid, 'SIGUSR2');
 };
 for (const t of targets) {
-  const profiling = profile && t.pids === app.pids && t.key !== 'echo';
+  const profiling = profile && t.pids === app.pids && (t.key !== 'echo' || only.size === 1);
   const r = await runPatients({ base: t.base, patients: saturationPatients, seconds: saturationSeconds, thinkMs: 0, say: t.say, serverPids: t.pids, onStart: profiling ? signalApp : undefined });
   if (profiling) {
     signalApp();

@@ -6,12 +6,11 @@ import { sqliteFilePath } from './databaseUrl.ts';
 /**
  * SQLite's WAL checkpoints on a worker thread of their own. By default the connection whose
  * commit makes the WAL pass 1,000 pages copies them into the database file and syncs it, inside
- * that commit. better-sqlite3 is synchronous, so that whole copy and sync blocked the event loop of
- * the instance that happened to commit: measured on this machine, a tenth of the turns' storage
- * times above 2 ms and a p99 of 21–39 ms, against 9 ms without those checkpoints
- * (bench/conversation.ts and the README's Measured section). Here the main connection never
- * checkpoints; a thread with its own connection does, PASSIVE (it never blocks a reader or a
- * writer, it copies what no reader still needs), several times a second.
+ * that commit. better-sqlite3 is synchronous, so that copy and sync blocked the event loop of the
+ * instance that happened to commit, and every request it was serving waited (`npm run
+ * bench:storage` shows the turns' storage time with and without this thread). Here the main
+ * connection never checkpoints; a thread with its own connection does, PASSIVE (it never blocks
+ * a reader or a writer, it copies what no reader still needs), ten times a second.
  *
  * If the thread cannot start or stops by itself, the connection checkpoints again as before:
  * the WAL must never grow without end.
