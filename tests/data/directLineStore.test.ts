@@ -1,23 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../bot/data/db.ts';
 import { DirectLineStore } from '../../bot/data/directLineStore.ts';
-import { SqliteHotPath, lastActivityStepMs } from '../../bot/data/sqliteHotPath.ts';
-import { PostgresHotPath } from '../../bot/data/postgresHotPath.ts';
+import { lastActivityStepMs } from '../../bot/data/sqliteHotPath.ts';
 import type { HotPath } from '../../bot/data/hotPath.ts';
-import { freshDatabase, onPostgres } from '../support/db.ts';
+import { databasePaths, freshDatabase, hotPathFor } from '../support/db.ts';
 
-// Each path a database offers: Prisma's everywhere, and the hot path of the database the run is on.
-describe.each([
-  ['through Prisma', null] as const,
-  onPostgres ? (['through the PostgreSQL hot path', 'postgres'] as const) : (['through the SQLite hot path', 'sqlite'] as const),
-])('DirectLineStore (conversations, activities and tokens), %s', (_label, hotKind) => {
+describe.each(databasePaths)('DirectLineStore (conversations, activities and tokens), %s', (_label, hotKind) => {
   let db: Db;
   let hot: HotPath | undefined;
   let store: DirectLineStore;
   beforeEach(async () => {
     let url: string;
     ({ url, db } = await freshDatabase());
-    hot = hotKind === 'sqlite' ? new SqliteHotPath(db) : hotKind === 'postgres' ? new PostgresHotPath(url, { size: 2 }) : undefined;
+    hot = hotPathFor(hotKind, db, url);
     store = new DirectLineStore(db, hot);
   });
   afterEach(async () => {

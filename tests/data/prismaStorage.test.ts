@@ -1,23 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrismaStorage, StateConflictError } from '../../bot/data/prismaStorage.ts';
 import type { Db } from '../../bot/data/db.ts';
-import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
-import { PostgresHotPath } from '../../bot/data/postgresHotPath.ts';
 import type { HotPath } from '../../bot/data/hotPath.ts';
-import { freshDatabase, onPostgres } from '../support/db.ts';
+import { databasePaths, freshDatabase, hotPathFor } from '../support/db.ts';
 
-// Each path a database offers: Prisma's everywhere, and the hot path of the database the run is on.
-describe.each([
-  ['through Prisma', null] as const,
-  onPostgres ? (['through the PostgreSQL hot path', 'postgres'] as const) : (['through the SQLite hot path', 'sqlite'] as const),
-])('PrismaStorage (the Agents SDK Storage on the database), %s', (_label, hotKind) => {
+describe.each(databasePaths)('PrismaStorage (the Agents SDK Storage on the database), %s', (_label, hotKind) => {
   let db: Db;
   let hot: HotPath | undefined;
   let storage: PrismaStorage;
   beforeEach(async () => {
     let url: string;
     ({ url, db } = await freshDatabase());
-    hot = hotKind === 'sqlite' ? new SqliteHotPath(db) : hotKind === 'postgres' ? new PostgresHotPath(url, { size: 2 }) : undefined;
+    hot = hotPathFor(hotKind, db, url);
     storage = new PrismaStorage(db, hot);
   });
   afterEach(async () => {

@@ -2,6 +2,9 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createDb, tuneSqlite, type Db } from '../../bot/data/db.ts';
+import type { HotPath } from '../../bot/data/hotPath.ts';
+import { PostgresHotPath } from '../../bot/data/postgresHotPath.ts';
+import { SqliteHotPath } from '../../bot/data/sqliteHotPath.ts';
 import { copyTemplate, databaseOnServer, testPostgresServer } from './postgres.ts';
 
 function testDir(): string {
@@ -30,4 +33,17 @@ export async function freshDatabase(): Promise<{ url: string; db: Db }> {
   const db = createDb(url);
   await tuneSqlite(db);
   return { url, db };
+}
+
+/** Each way the repositories reach the database in this run: Prisma's everywhere, and the hot path of the run's database. */
+export const databasePaths = [
+  ['through Prisma', null] as const,
+  onPostgres ? (['through the PostgreSQL hot path', 'postgres'] as const) : (['through the SQLite hot path', 'sqlite'] as const),
+];
+
+/** The hot path of one of `databasePaths` on a fresh database (none for Prisma's); close it after the test. */
+export function hotPathFor(kind: 'sqlite' | 'postgres' | null, db: Db, url: string): HotPath | undefined {
+  if (kind === 'sqlite') return new SqliteHotPath(db);
+  if (kind === 'postgres') return new PostgresHotPath(url, { size: 2 });
+  return undefined;
 }
