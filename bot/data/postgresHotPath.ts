@@ -67,11 +67,6 @@ export class PostgresHotPath implements HotPath {
     this.notice = options.notice;
   }
 
-  /** Whether appends announce themselves to the other instances (the notifier then need not). */
-  get announcesAppends(): boolean {
-    return this.notice !== undefined;
-  }
-
   private async run<R extends pg.QueryResultRow>(name: Name, values: unknown[]): Promise<pg.QueryResult<R>> {
     // The name makes pg prepare the statement once per connection and then only bind and execute it.
     return this.pool.query<R>({ name: `wachtwijzer_${name}`, text: sql[name], values });

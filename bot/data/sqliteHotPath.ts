@@ -2,8 +2,6 @@ import type { Statement } from 'better-sqlite3';
 import { sqliteConnection, type Db, type SqliteConnection } from './db.ts';
 import { activityId, type HotPath } from './hotPath.ts';
 
-export type { HotPath } from './hotPath.ts';
-
 /**
  * The HotPath on SQLite (see bot/data/hotPath.ts): prepared once on Prisma's own better-sqlite3
  * connection, so a statement of ours never waits on a lock Prisma holds in the same process.

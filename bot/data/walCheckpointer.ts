@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { kindOf, sqliteConnection, type Db } from './db.ts';
@@ -68,20 +69,22 @@ export async function startWalCheckpointer(db: Db, databaseUrl: string, options:
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: sqliteFilePath(databaseUrl), everyMs: options.everyMs ?? defaultCheckpointEveryMs },
   });
   let stopping = false;
-  const started = await new Promise<boolean>((resolve) => {
-    worker.once('message', () => resolve(true));
-    worker.once('error', (error) => {
-      options.onProblem?.(`WAL checkpoint thread failed: ${error.message}`);
-      resolve(false);
-    });
-  });
+  const failed = (error: Error) => options.onProblem?.(`WAL checkpoint thread failed: ${error.message}`);
+  // once() leaves no listener behind and rejects when the thread fails before it is ready.
+  const started = await once(worker, 'message').then(
+    () => true,
+    (error: Error) => {
+      failed(error);
+      return false;
+    },
+  );
   if (!started) {
     await worker.terminate();
     return noCheckpointer;
   }
   connection.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
   connection.pragma('wal_autocheckpoint = 0');
-  worker.on('error', (error) => options.onProblem?.(`WAL checkpoint thread failed: ${error.message}`));
+  worker.on('error', failed);
   worker.once('exit', () => {
     if (!stopping) options.onProblem?.('WAL checkpoint thread stopped; the connection checkpoints by itself again');
     restore();

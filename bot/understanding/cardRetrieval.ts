@@ -104,7 +104,6 @@ export class CardRetriever {
   private readonly dots: Float64Array;
   private readonly touched: Int32Array;
   private readonly best: Float64Array;
-  private readonly seen: Uint8Array;
   private readonly centroid: Float64Array;
 
   constructor(
@@ -151,7 +150,6 @@ export class CardRetriever {
     this.dots = new Float64Array(this.vectors.length);
     this.touched = new Int32Array(this.vectors.length);
     this.best = new Float64Array(this.classes.length);
-    this.seen = new Uint8Array(this.classes.length);
     this.centroid = new Float64Array(this.classes.length);
   }
 
@@ -187,11 +185,9 @@ export class CardRetriever {
       }
     }
     const best = this.best.fill(0);
-    const seen = this.seen.fill(0);
     for (let t = 0; t < nTouched; t++) {
       const ex = touched[t]!;
       const c = this.exampleClass[ex]!;
-      seen[c] = 1;
       if (dots[ex]! > best[c]!) best[c] = dots[ex]!;
     }
     const centroid = this.centroid.fill(0);
@@ -201,7 +197,7 @@ export class CardRetriever {
     }
     const out: Ranked[] = [];
     for (let c = 0; c < this.classes.length; c++) {
-      if (seen[c] && best[c]! > 0) out.push({ cls: this.classes[c]!, score: (1 - CENTROID_WEIGHT) * best[c]! + CENTROID_WEIGHT * centroid[c]! });
+      if (best[c]! > 0) out.push({ cls: this.classes[c]!, score: (1 - CENTROID_WEIGHT) * best[c]! + CENTROID_WEIGHT * centroid[c]! });
     }
     return out.sort((a, b) => b.score - a.score || a.cls.localeCompare(b.cls));
   }

@@ -252,10 +252,6 @@ export class DirectLineService {
     return (await this.store.sinceAsJson(conversationId, parseWatermark(watermark))).json;
   }
 
-  async since(conversationId: string, watermark: number) {
-    return this.store.since(conversationId, watermark);
-  }
-
   /** A stream's next frame: how many activities, the new watermark and the frame's JSON text. */
   async sinceAsJson(conversationId: string, watermark: number) {
     return this.store.sinceAsJson(conversationId, watermark);
