@@ -76,18 +76,20 @@ export function translator(instance: i18n, locale: Locale, ns = 'bot'): TFunctio
   const known = perInstance.get(id);
   if (known) return known;
   const fixed = instance.getFixedT(locale, ns);
+  // i18next's overloads do not take a rest of unknowns; the calls below pass on what they were given.
+  const anyCall = fixed as unknown as (...a: unknown[]) => unknown;
   const texts = new Map<string, unknown>();
   const withOptions = new Map<string, unknown>();
   const t = ((key: unknown, ...rest: unknown[]) => {
-    if (typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    if (typeof key !== 'string') return anyCall(key, ...rest);
     if (rest.length > 0) {
       // Options of plain values (the tenant's name, a count, a hospital) give the same text each
       // time too, and a turn repeats them; other options (objects, functions) go to i18next.
       const cacheKey = rest.length === 1 ? optionsKey(key, rest[0]) : null;
-      if (cacheKey === null) return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+      if (cacheKey === null) return anyCall(key, ...rest);
       let text = withOptions.get(cacheKey);
       if (text === undefined) {
-        text = (fixed as unknown as (...a: unknown[]) => unknown)(key, rest[0]);
+        text = anyCall(key, rest[0]);
         if (withOptions.size >= maxRemembered) withOptions.clear();
         withOptions.set(cacheKey, text);
       }
