@@ -26,7 +26,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultWorkers } from '../bot/cluster.ts';
-import { runPatients, startServer, type Patient, type RunResult } from './directLineClient.ts';
+import { closePatients, runPatients, startServer, type Patient, type RunResult } from './directLineClient.ts';
 import { echoSays, intakeSays, questionSays } from './patients.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -110,6 +110,7 @@ for (const t of targets) {
     continuing = w.patientsUsed;
   }
   const r = await runPatients({ base: t.base, patients, seconds, thinkMs, say: t.say, serverPids: t.pids, ...(continuing ? { continuing } : {}) });
+  closePatients(r.patientsUsed);
   load.set(t.key, r);
   process.stdout.write(line(t.label, r));
 }
@@ -127,6 +128,7 @@ for (const t of targets) {
     signalApp();
     profiled += 1;
   }
+  closePatients(r.patientsUsed);
   saturation.set(t.key, r);
   process.stdout.write(line(t.label, r) + (profiling ? `   (CPU profile: .tmp/profiles/<pid>-${profiled}.cpuprofile)\n` : ''));
 }

@@ -4,6 +4,12 @@
  * opens a conversation as the widget does (tokens/generate, then conversations), sends a message
  * and then polls GET activities every 5 ms with its watermark until the reply to that message is
  * there. A turn's latency is the time from sending until the reply is read.
+ *
+ * Each patient has its own keep-alive connection, as each patient has their own phone or browser.
+ * (One pool shared by all patients, as before, reused its most recent sockets and left the rest
+ * idle: the server's workers then carried unequal shares, and a socket idle past the server's
+ * keep-alive timeout was now and then reused just as the server closed it, an ECONNRESET no
+ * browser shows its user.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,14 +26,13 @@ export interface Activity {
   suggestedActions?: { actions: { title?: string; value?: unknown }[] };
 }
 
-// A fresh keep-alive agent per run: a socket left idle between runs may be closed by the server
-// just as it is reused.
-let agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+// A browser keeps up to 6 connections per host; a patient's requests follow one another, so one is used.
+const newConnection = () => new Agent({ keepAlive: true, maxSockets: 6 });
 export const pollEveryMs = 5;
 const replyTimeoutMs = 10_000;
 
 /** A small JSON request over a keep-alive agent (less client CPU than fetch, the same for all targets). */
-function call(method: 'GET' | 'POST', url: URL, token: string | undefined, body?: unknown, origin?: string): Promise<{ status: number; json: unknown }> {
+function call(agent: Agent, method: 'GET' | 'POST', url: URL, token: string | undefined, body?: unknown, origin?: string): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string | number> = {};
@@ -65,21 +70,24 @@ export interface Patient {
   lastBot: Activity[];
   turns: number;
   cases: number;
+  /** The patient's own connection. */
+  agent: Agent;
 }
 
 export async function openPatient(base: string, n: number): Promise<Patient> {
-  const gen = await call('POST', new URL(`${base}/tokens/generate`), undefined, { tenant: 'demo-verzekeraar', locale: 'nl' }, 'http://localhost:8080');
+  const agent = newConnection();
+  const gen = await call(agent, 'POST', new URL(`${base}/tokens/generate`), undefined, { tenant: 'demo-verzekeraar', locale: 'nl' }, 'http://localhost:8080');
   if (gen.status !== 200) throw new Error(`tokens/generate ${gen.status}`);
   const { token, conversationId } = gen.json as { token: string; conversationId: string };
-  const p: Patient = { base, conversationId, token, watermark: '', userId: `bench-${n}`, lastBot: [], turns: 0, cases: 0 };
-  const start = await call('POST', new URL(`${base}/conversations`), token, { user: { id: p.userId } });
+  const p: Patient = { base, conversationId, token, watermark: '', userId: `bench-${n}`, lastBot: [], turns: 0, cases: 0, agent };
+  const start = await call(agent, 'POST', new URL(`${base}/conversations`), token, { user: { id: p.userId } });
   if (start.status !== 200 && start.status !== 201) throw new Error(`conversations ${start.status}`);
   await pollUntil(p, (bot) => bot.length > 0);
   return p;
 }
 
 async function readNew(p: Patient): Promise<Activity[]> {
-  const r = await call('GET', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities?watermark=${p.watermark}`), p.token);
+  const r = await call(p.agent, 'GET', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities?watermark=${p.watermark}`), p.token);
   if (r.status !== 200) throw new Error(`poll ${r.status}`);
   const body = r.json as { activities: Activity[]; watermark: string };
   p.watermark = body.watermark;
@@ -106,12 +114,17 @@ async function pollUntil(p: Patient, done: (bot: Activity[]) => boolean): Promis
 /** One turn: send, then poll until a reply to this message is readable. Answers the latency in ms. */
 export async function turn(p: Patient, text: string): Promise<number> {
   const started = performance.now();
-  const sent = await call('POST', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities`), p.token, { type: 'message', text, from: { id: p.userId }, locale: 'nl' });
+  const sent = await call(p.agent, 'POST', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities`), p.token, { type: 'message', text, from: { id: p.userId }, locale: 'nl' });
   if (sent.status !== 200) throw new Error(`send ${sent.status}`);
   const id = (sent.json as { id: string }).id;
   await pollUntil(p, (bot) => bot.some((a) => a.replyToId === id));
   p.turns += 1;
   return performance.now() - started;
+}
+
+/** Closes the patients' connections (they leave). */
+export function closePatients(list: Patient[]): void {
+  for (const p of list) p.agent.destroy();
 }
 
 export interface RunResult {
@@ -148,8 +161,6 @@ export async function runPatients(opts: {
   onTurn?: (ms: number) => void;
   onError?: (e: unknown) => void;
 }): Promise<RunResult & { patientsUsed: Patient[] }> {
-  agent.destroy();
-  agent = new Agent({ keepAlive: true, maxSockets: 1000 });
   const list = opts.continuing ?? (await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i))));
   const latencies: number[] = [];
   let errors = 0;
