@@ -1,6 +1,19 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../bot/data/databaseUrl.ts';
+import { processTree } from '../../bench/directLineClient.ts';
 import { freePort, startServerProcess } from '../support/serverProcess.ts';
 import { freshDatabase } from '../support/db.ts';
+
+/** The command `npm start` serves with (what follows its set-up step), as program and arguments. */
+function startCommand(): [string, string[]] {
+  const script = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [program, ...args] = script.split('&&').at(-1)!.trim().split(/\s+/);
+  if (program === 'node') return [process.execPath, args];
+  return [join(projectRoot, 'node_modules/.bin', program!), args];
+}
 
 const startProcess = (databaseUrl: string, port: number) => startServerProcess(databaseUrl, port);
 
@@ -33,4 +46,41 @@ describe('the server as a process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 60_000);
+
+  // A server busy with a long turn, a hand-off or its start-up does not answer a signal within a
+  // few ms. tsx's command-line wrapper, which npm start used to serve through, gave its child 30 ms
+  // to confirm a relayed SIGTERM and then killed it with SIGKILL (exit 143): no drain, no clean close.
+  it('shuts down gracefully on a SIGTERM that arrives while the server is too busy to answer at once', async () => {
+    const { url: databaseUrl, db } = await freshDatabase();
+    await db.$disconnect();
+    const port = await freePort();
+    const [program, args] = startCommand();
+    const child = spawn(program, args, {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', WORKERS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stderr!.on('data', (d) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const started = Date.now();
+    while (!out.includes('Wachtwijzer is running')) {
+      if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The process that serves is the last of the tree (the child itself when nothing wraps it).
+    // Stopped for 300 ms, it stands for a server whose event loop is busy when the signal comes.
+    const server = processTree(child.pid!).at(-1)!;
+    process.kill(server, 'SIGSTOP');
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      process.kill(server, 'SIGCONT');
+    } catch {
+      // already gone (killed while stopped): the assertion below says so
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('stopped');
+  }, 90_000);
 });

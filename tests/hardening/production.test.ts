@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bot/data/databaseUrl.ts';
 import { loadConfig } from '../../bot/config.ts';
@@ -27,7 +26,7 @@ describe('production mode with the README variable names (defect 6)', () => {
       PUBLIC_URL: 'https://wachtwijzer.example.nl',
       MicrosoftAppId: '00000000-0000-0000-0000-00000000abcd', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: '00000000-0000-0000-0000-0000000000ef',
     };
-    const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bot/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => (out += String(d)));
     child.stderr!.on('data', (d) => (out += String(d)));

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { projectRoot } from '../../bot/data/databaseUrl.ts';
 
 /** A free loopback port. */
@@ -12,9 +11,12 @@ export const freePort = () =>
     });
   });
 
-/** `bot/main.ts` as a real process on `port`; resolves once it prints that it is running. */
+/**
+ * `bot/main.ts` as a real process on `port` (node itself, as `npm start` runs it: the child is the
+ * server, so its signals reach the server's own handlers); resolves once it prints that it is running.
+ */
 export async function startServerProcess(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
