@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,21 +53,7 @@ describe('the server as a process', () => {
     const { url: databaseUrl, db } = await freshDatabase();
     await db.$disconnect();
     const port = await freePort();
-    const [program, args] = startCommand();
-    const child = spawn(program, args, {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'development', WORKERS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
-    child.stderr!.on('data', (d) => (out += String(d)));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const started = Date.now();
-    while (!out.includes('Wachtwijzer is running')) {
-      if (Date.now() - started > 60_000 || child.exitCode !== null) throw new Error(`server did not start: ${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { child, output, exited } = await startServerProcess(databaseUrl, port, { WORKERS: '1' }, startCommand());
     // The process that serves is the last of the tree (the child itself when nothing wraps it).
     // Stopped for 300 ms, it stands for a server whose event loop is busy when the signal comes.
     const server = processTree(child.pid!).at(-1)!;
@@ -81,6 +66,6 @@ describe('the server as a process', () => {
       // already gone (killed while stopped): the assertion below says so
     }
     expect(await exited).toBe(0);
-    expect(out).toContain('stopped');
+    expect(output()).toContain('stopped');
   }, 90_000);
 });
