@@ -153,7 +153,8 @@ export async function runPatients(opts: {
   patients: number;
   seconds: number;
   thinkMs: number;
-  say: (p: Patient) => string;
+  /** What the i-th patient says next. */
+  say: (p: Patient, i: number) => string;
   serverPids: () => number[];
   /** Patients to go on with (their conversations continue where the previous run left them); else new ones. */
   continuing?: Patient[];
@@ -171,12 +172,12 @@ export async function runPatients(opts: {
   const began = performance.now();
   const end = Date.now() + opts.seconds * 1000;
   await Promise.all(
-    list.map(async (p) => {
+    list.map(async (p, i) => {
       // New patients arrive spread over one think time; continuing ones are somewhere in their thinking.
       if (opts.thinkMs) await sleep(opts.continuing ? exponential(opts.thinkMs) : Math.random() * opts.thinkMs);
       while (Date.now() < end) {
         try {
-          const ms = await turn(p, opts.say(p));
+          const ms = await turn(p, opts.say(p, i));
           latencies.push(ms);
           opts.onTurn?.(ms);
         } catch (error) {

@@ -10,24 +10,20 @@
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { defaultWorkers } from '../bot/cluster.ts';
-import { openPatient, rssMb, startServer, turn, type Patient } from './directLineClient.ts';
+import { rssMb, runPatients, startServer, type Patient } from './directLineClient.ts';
 import { intakeSays, questionSays } from './patients.ts';
 
-const arg = (name: string, fallback: number) => {
+// --warmup-seconds may be 0 (no warm-up); the other options must be positive.
+const arg = (name: string, fallback: number, zeroAllowed = false) => {
   const i = process.argv.indexOf(`--${name}`);
   const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zeroAllowed)) throw new Error(`--${name} must be a ${zeroAllowed ? 'number ≥ 0' : 'positive number'}`);
   return value;
 };
 const minutes = arg('minutes', 10);
 const patients = arg('patients', 100);
 const workers = arg('workers', defaultWorkers());
-const warmupSeconds = (() => {
-  const i = process.argv.indexOf('--warmup-seconds');
-  const value = i > 0 ? Number(process.argv[i + 1]) : 120;
-  if (!Number.isFinite(value) || value < 0) throw new Error('--warmup-seconds must be a number ≥ 0');
-  return value;
-})();
+const warmupSeconds = arg('warmup-seconds', 120, true);
 const thinkMs = 2000;
 const sampleMs = 10_000;
 
@@ -44,71 +40,55 @@ process.stdout.write(
 );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exponential = (mean: number) => -Math.log(1 - Math.random()) * mean;
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
-
-const list: Patient[] = await Promise.all(Array.from({ length: patients }, (_, i) => openPatient(base, i)));
-
-/** Every patient talks until `until` (ms since the epoch), a turn every think time. */
-async function drive(until: number, onTurn: (ms: number) => void, onError: (e: unknown) => void, firstTime = false): Promise<void> {
-  await Promise.all(
-    list.map(async (p, i) => {
-      const say = i % 2 === 0 ? intakeSays : questionSays;
-      await sleep(firstTime ? Math.random() * thinkMs : exponential(thinkMs));
-      while (Date.now() < until) {
-        try {
-          onTurn(await turn(p, say(p)));
-        } catch (error) {
-          onError(error);
-        }
-        await sleep(Math.min(exponential(thinkMs), Math.max(0, until - Date.now())));
-      }
-    }),
-  );
-}
+/** The server's RSS in total and per process (primary, workers). */
+const rssColumns = () => `${rssMb(app.pids()).toFixed(1).padStart(9)}  (${app.pids().map((pid) => rssMb([pid]).toFixed(0)).join(', ')})`;
+const say = (p: Patient, i: number) => (i % 2 === 0 ? intakeSays(p) : questionSays(p));
 
 // The warm-up: the same load, printed, not counted. A freshly started server returns the memory
 // its start-up used some 80 s later (V8's memory reducer; it does so idle too), so without a
 // warm-up the level "after the first minute" is that of start-up, not of the steady state.
+let continuing: Patient[] | undefined;
 if (warmupSeconds > 0) {
-  const warm: number[] = [];
-  let warmErrors = 0;
-  await drive(Date.now() + warmupSeconds * 1000, (ms) => warm.push(ms), () => (warmErrors += 1), true);
-  warm.sort((a, b) => a - b);
-  process.stdout.write(`${'warm-up'.padStart(7)} ${String(warm.length).padStart(6)} ${String(warmErrors).padStart(7)} ${percentile(warm, 0.95).toFixed(1).padStart(8)} ${rssMb(app.pids()).toFixed(1).padStart(9)}  (${app.pids().map((pid) => rssMb([pid]).toFixed(0)).join(', ')})   not counted\n`);
+  const warm = await runPatients({ base, patients, seconds: warmupSeconds, thinkMs, say, serverPids: app.pids });
+  process.stdout.write(`${'warm-up'.padStart(7)} ${String(warm.turns).padStart(6)} ${String(warm.errors).padStart(7)} ${warm.p95.toFixed(1).padStart(8)} ${rssColumns()}   not counted\n`);
+  continuing = warm.patientsUsed;
 }
-const end = Date.now() + minutes * 60_000;
+
 let window: number[] = [];
 let windowErrors = 0;
-let totalTurns = 0;
-let totalErrors = 0;
-let firstError: string | undefined;
-
 const samples: { atS: number; rss: number }[] = [];
-const started = Date.now();
-const sampler = setInterval(() => samples.push({ atS: (Date.now() - started) / 1000, rss: rssMb(app.pids()) }), sampleMs);
-const reporter = setInterval(() => {
-  const sorted = window.sort((a, b) => a - b);
-  const minute = Math.round((Date.now() - started) / 60_000);
-  process.stdout.write(`${String(minute).padStart(6)} ${String(sorted.length).padStart(7)} ${String(windowErrors).padStart(7)} ${percentile(sorted, 0.95).toFixed(1).padStart(8)} ${rssMb(app.pids()).toFixed(1).padStart(9)}  (${app.pids().map((pid) => rssMb([pid]).toFixed(0)).join(', ')})\n`);
-  totalTurns += sorted.length;
-  totalErrors += windowErrors;
-  window = [];
-  windowErrors = 0;
-}, 60_000);
-
-await drive(end, (ms) => window.push(ms), (error) => {
-  windowErrors += 1;
-  firstError ??= error instanceof Error ? error.message : String(error);
+let started = 0;
+const timers: NodeJS.Timeout[] = [];
+const run = await runPatients({
+  base,
+  patients,
+  seconds: minutes * 60,
+  thinkMs,
+  say,
+  serverPids: app.pids,
+  ...(continuing ? { continuing } : {}),
+  onStart: () => {
+    started = Date.now();
+    timers.push(setInterval(() => samples.push({ atS: (Date.now() - started) / 1000, rss: rssMb(app.pids()) }), sampleMs));
+    timers.push(
+      setInterval(() => {
+        const sorted = window.sort((a, b) => a - b);
+        const minute = Math.round((Date.now() - started) / 60_000);
+        process.stdout.write(`${String(minute).padStart(6)} ${String(sorted.length).padStart(7)} ${String(windowErrors).padStart(7)} ${percentile(sorted, 0.95).toFixed(1).padStart(8)} ${rssColumns()}\n`);
+        window = [];
+        windowErrors = 0;
+      }, 60_000),
+    );
+  },
+  onTurn: (ms) => window.push(ms),
+  onError: () => (windowErrors += 1),
 });
-clearInterval(sampler);
-clearInterval(reporter);
-totalTurns += window.length;
-totalErrors += windowErrors;
+for (const timer of timers) clearInterval(timer);
 
 const after = samples.filter((s) => s.atS >= 60);
 const baseline = after[0]?.rss;
-process.stdout.write(`\n${totalTurns} turns, ${totalErrors} errors${firstError ? ` (first: ${firstError})` : ''}, ${list.reduce((n, p) => n + p.cases, 0)} requests filed\n`);
+process.stdout.write(`\n${run.turns} turns, ${run.errors} errors${run.firstError ? ` (first: ${run.firstError})` : ''}, ${run.patientsUsed.reduce((n, p) => n + p.cases, 0)} requests filed\n`);
 if (baseline === undefined) {
   process.stdout.write('RSS: the run was shorter than a minute and a sample; no verdict\n');
 } else {
