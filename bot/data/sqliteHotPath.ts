@@ -2,10 +2,6 @@ import type { Statement } from 'better-sqlite3';
 import { sqliteConnection, type Db, type SqliteConnection } from './db.ts';
 import { activityId, type HotPath } from './hotPath.ts';
 
-/**
- * The HotPath on SQLite (see bot/data/hotPath.ts): prepared once on Prisma's own better-sqlite3
- * connection, so a statement of ours never waits on a lock Prisma holds in the same process.
- */
 /** How stale a conversation's lastActivityAt may be before an append moves it on (retention counts days). */
 export const lastActivityStepMs = 5 * 60_000;
 
@@ -27,6 +23,10 @@ interface Statements {
   upsertState: Statement<[string, string, string, string]>;
 }
 
+/**
+ * The HotPath on SQLite (see bot/data/hotPath.ts): prepared once on Prisma's own better-sqlite3
+ * connection, so a statement of ours never waits on a lock Prisma holds in the same process.
+ */
 export class SqliteHotPath implements HotPath {
   private connection: SqliteConnection | null = null;
   private statements: Statements | null = null;
