@@ -86,6 +86,18 @@ export async function openPatient(base: string, n: number): Promise<Patient> {
   return p;
 }
 
+/**
+ * New patients connect one after another, as patients arrive in life, not all in the same few
+ * milliseconds: node:cluster hands a new connection to the worker that acknowledged its last one
+ * first, so 200 connections opened at once went 130 to one worker and 70 to the other (the busier
+ * one then set the tail), where connections arriving one by one alternate between the workers.
+ */
+async function openPatients(base: string, n: number): Promise<Patient[]> {
+  const list: Patient[] = [];
+  for (let i = 0; i < n; i++) list.push(await openPatient(base, i));
+  return list;
+}
+
 async function readNew(p: Patient): Promise<Activity[]> {
   const r = await call(p.agent, 'GET', new URL(`${p.base}/conversations/${encodeURIComponent(p.conversationId)}/activities?watermark=${p.watermark}`), p.token);
   if (r.status !== 200) throw new Error(`poll ${r.status}`);
@@ -162,7 +174,7 @@ export async function runPatients(opts: {
   onTurn?: (ms: number) => void;
   onError?: (e: unknown) => void;
 }): Promise<RunResult & { patientsUsed: Patient[] }> {
-  const list = opts.continuing ?? (await Promise.all(Array.from({ length: opts.patients }, (_, i) => openPatient(opts.base, i))));
+  const list = opts.continuing ?? (await openPatients(opts.base, opts.patients));
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
